@@ -12,10 +12,14 @@
 //!
 //! Known limits: English only; rules, not a trained model (see each module's own limits).
 
+pub mod attribution;
+pub mod claims;
 pub mod clean;
 pub mod export;
 pub mod model;
+pub mod names;
 pub mod sentences;
+pub mod tokens;
 
 pub use model::*;
 
@@ -44,18 +48,46 @@ pub fn analyze_with_progress(
     options: &Options,
     progress: &mut dyn FnMut(Progress),
 ) -> Analysis {
-    let total = articles.len() + 1;
+    let total = articles.len() * 2 + 1;
+    // Per article: cleaning, sentences, name mentions, attribution.
+    let mut prepared = Vec::with_capacity(articles.len());
+    let mut all_mentions: Vec<names::RawMention> = Vec::new();
+    for (i, article) in articles.iter().enumerate() {
+        let p = prepare_article(article, i, options, all_mentions.len());
+        all_mentions.extend(p.mentions.iter().cloned());
+        prepared.push(p);
+        progress(Progress { done: i + 1, total, stage: "sentences" });
+    }
+    // Across articles: entities.
+    let resolution = names::resolve(&all_mentions);
+    let doc_ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
+    let entities = build_entities(&all_mentions, &resolution, &doc_ids);
+    // Per article: claims.
     let mut docs = Vec::with_capacity(articles.len());
     let mut next_claim = 1usize;
-    for (i, article) in articles.iter().enumerate() {
-        docs.push(analyze_article(article, options, &mut next_claim));
-        progress(Progress { done: i + 1, total, stage: "claims" });
+    for (i, (article, p)) in articles.iter().zip(prepared).enumerate() {
+        docs.push(build_doc(article, p, &all_mentions, &resolution, &entities, &mut next_claim));
+        progress(Progress { done: articles.len() + i + 1, total, stage: "claims" });
     }
+    let analysis = Analysis { docs, entities, ..Default::default() };
     progress(Progress { done: total, total, stage: "done" });
-    Analysis { docs, ..Default::default() }
+    analysis
 }
 
-fn analyze_article(article: &Article, options: &Options, next_claim: &mut usize) -> DocAnalysis {
+/// What one article gives before names are resolved across articles.
+struct Prepared {
+    text_len: usize,
+    cleaned: clean::Cleaned,
+    sentences: Vec<Sentence>,
+    block_of: Vec<usize>,
+    mentions: Vec<names::RawMention>,
+    /// Index of this article's first mention in the corpus-wide list.
+    first_mention: usize,
+    sources: Vec<attribution::SentenceSource>,
+    warnings: Vec<String>,
+}
+
+fn prepare_article(article: &Article, doc: usize, options: &Options, first_mention: usize) -> Prepared {
     let mut warnings = Vec::new();
     let text = cap_text(&article.text, options.max_article_bytes);
     if text.len() < article.text.len() {
@@ -67,41 +99,118 @@ fn analyze_article(article: &Article, options: &Options, next_claim: &mut usize)
     }
     let cleaned = clean::clean(text);
     let sentences = sentences::split_sentences(text, &cleaned.blocks);
-    let claims = sentences
+    let block_of: Vec<usize> = sentences
+        .iter()
+        .map(|s| cleaned.blocks.iter().position(|b| b.span.contains(s.span)).unwrap_or(0))
+        .collect();
+    let mut mentions = Vec::new();
+    for s in &sentences {
+        if s.kind != BlockKind::Credit {
+            mentions.extend(names::find_mentions(text, s.span, doc));
+        }
+    }
+    let sources = attribution::attribute(text, &sentences, &block_of, &mentions);
+    Prepared { text_len: text.len(), cleaned, sentences, block_of, mentions, first_mention, sources, warnings }
+}
+
+fn build_entities(mentions: &[names::RawMention], res: &names::Resolution, doc_ids: &[String]) -> Vec<Entity> {
+    res.entities
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            let id = format!("c{}", *next_claim);
-            *next_claim += 1;
-            Claim {
-                id,
+        .map(|(i, e)| {
+            let mut spellings: Vec<Spelling> = Vec::new();
+            for &m in &e.mentions {
+                let text = &mentions[m].text;
+                let doc = &doc_ids[mentions[m].doc];
+                match spellings.iter_mut().find(|s| &s.text == text) {
+                    Some(s) => {
+                        s.count += 1;
+                        if !s.docs.contains(doc) {
+                            s.docs.push(doc.clone());
+                        }
+                    }
+                    None => spellings.push(Spelling { text: text.clone(), docs: vec![doc.clone()], count: 1 }),
+                }
+            }
+            Entity {
+                id: format!("e{}", i + 1),
+                name: e.name.clone(),
+                kind: e.kind,
+                mentions: names::doc_spans(mentions, &e.mentions, doc_ids),
+                spellings,
+                spelling_differs: e.spelling_differs,
+            }
+        })
+        .collect()
+}
+
+fn build_doc(
+    article: &Article,
+    p: Prepared,
+    all_mentions: &[names::RawMention],
+    res: &names::Resolution,
+    entities: &[Entity],
+    next_claim: &mut usize,
+) -> DocAnalysis {
+    let text = &article.text[..p.text_len];
+    let mention_model = |local: usize| {
+        let g = p.first_mention + local;
+        let m = &all_mentions[g];
+        Mention { span: m.span, text: m.text.clone(), kind: m.kind, entity: entities[res.entity_of[g]].id.clone() }
+    };
+    let mut claims = Vec::new();
+    for (si, s) in p.sentences.iter().enumerate() {
+        if s.kind == BlockKind::Credit {
+            continue;
+        }
+        let src = &p.sources[si];
+        let source = src.speaker.as_ref().map(|sp| {
+            let entity = sp.mention.map(|m| entities[res.entity_of[p.first_mention + m]].id.clone());
+            let speaker = match (&entity, sp.resolved_from_pronoun) {
+                (Some(id), true) => entities.iter().find(|e| &e.id == id).map(|e| e.name.clone()).unwrap_or(sp.text.clone()),
+                _ => sp.text.clone(),
+            };
+            Attribution { speaker, span: sp.span, entity, direct: src.direct }
+        });
+        for span in claims::split_clauses(text, s.span) {
+            let names: Vec<Mention> = p
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| span.contains(m.span))
+                .map(|(i, _)| mention_model(i))
+                .collect();
+            claims.push(Claim {
+                id: format!("c{}", *next_claim),
                 doc: article.id.clone(),
-                span: s.span,
-                sentence: i,
+                span,
+                sentence: si,
                 kind: s.kind,
-                source: None,
+                source: source.clone(),
                 cues: vec![],
                 times: vec![],
                 numbers: vec![],
-                names: vec![],
-            }
-        })
-        .collect();
+                names,
+            });
+            *next_claim += 1;
+        }
+    }
+    let _ = &p.block_of;
     let outlet = match &article.meta.outlet {
         Some(name) if !name.trim().is_empty() => Some(Outlet { name: name.trim().to_string(), span: None }),
-        _ => cleaned.outlet,
+        _ => p.cleaned.outlet,
     };
     DocAnalysis {
         doc: article.id.clone(),
         outlet,
-        dateline: cleaned.dateline,
-        title: article.meta.title.clone().or(cleaned.headline),
+        dateline: p.cleaned.dateline,
+        title: article.meta.title.clone().or(p.cleaned.headline),
         date: article.meta.date,
-        furniture: cleaned.furniture,
-        blocks: cleaned.blocks,
-        sentences,
+        furniture: p.cleaned.furniture,
+        blocks: p.cleaned.blocks,
+        sentences: p.sentences,
         claims,
-        warnings,
+        warnings: p.warnings,
     }
 }
 

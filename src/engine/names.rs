@@ -1,0 +1,732 @@
+//! Names: finds mentions of people, organisations and places in sentences, then resolves them
+//! across all articles into one entity per real-world thing.
+//!
+//! Finding: runs of capitalised words; place names, aliases and demonyms from a bundled
+//! gazetteer (`data/gazetteer.txt`: "Russian" is a mention of Russia, "U.S." of the United
+//! States); titles ("Defense Secretary", "Foreign Minister") are stripped from a person's
+//! name; a run ending in an organisation word ("Department", "Agency") is an organisation.
+//! Resolving: people by surname, tolerant of transliteration and misspelling ("Serdyukov" /
+//! "Serdukov", "Sergei" / "Sergey"), with first names that must not conflict (Sergei Ivanov
+//! and Sergey Lavrov stay two); surname-only and title references join the person of that
+//! surname, preferring one named in the same article; an acronym joins the name whose
+//! initials it spells ("Strategic Arms Reduction Treaty, or START").
+//!
+//! Known limits: no coreference of descriptions ("the Russian defence minister") or pronouns;
+//! a capitalised common word at a sentence start is dropped, so a name there that is also a
+//! common English word ("Rice said") is missed unless named elsewhere; two different people
+//! who share a surname and are named only by it are merged.
+
+use super::model::{DocSpan, EntityKind, Span};
+use super::tokens::{self, Token};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+/// A name found in one sentence, before resolution.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawMention {
+    pub doc: usize,
+    pub span: Span,
+    /// The name's words as written ("Anatoly Serdukov").
+    pub text: String,
+    pub kind: EntityKind,
+    /// For places: the gazetteer's name; for others: the folded key.
+    pub canonical: String,
+    /// Preceded by a title ("Defense Secretary").
+    pub titled: bool,
+}
+
+struct Place {
+    name: &'static str,
+}
+
+struct Gazetteer {
+    /// lower-case form (name, alias or demonym, with spaces) -> place index
+    forms: HashMap<String, usize>,
+    places: Vec<Place>,
+    /// longest form in tokens
+    max_tokens: usize,
+    given: std::collections::HashSet<&'static str>,
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut g = Gazetteer { forms: HashMap::new(), places: Vec::new(), max_tokens: 1, given: Default::default() };
+        for line in include_str!("../../data/gazetteer.txt").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut parts = line.split('|');
+            let (Some(_kind), Some(name)) = (parts.next(), parts.next()) else { continue };
+            let idx = g.places.len();
+            g.places.push(Place { name });
+            let aliases = parts.next().unwrap_or("");
+            let demonyms = parts.next().unwrap_or("");
+            for form in std::iter::once(name).chain(aliases.split(',')).chain(demonyms.split(',')) {
+                let form = form.trim();
+                if form.is_empty() {
+                    continue;
+                }
+                let key = form_key(form);
+                g.max_tokens = g.max_tokens.max(key.split(' ').count());
+                g.forms.entry(key).or_insert(idx);
+            }
+        }
+        for line in include_str!("../../data/given-names.txt").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            g.given.extend(line.split_whitespace());
+        }
+        g
+    })
+}
+
+/// Lower-case key of a multi-word form, tokens joined by one space, periods dropped.
+fn form_key(form: &str) -> String {
+    tokens::words(form, Span::new(0, form.len())).iter().map(|t| tokens::key(t.text)).collect::<Vec<_>>().join(" ")
+}
+
+/// Words that stand before a person's name as a title or function, or make part of one.
+const TITLE_WORDS: &[&str] = &[
+    "president", "president-elect", "vice", "secretary", "secretaries", "minister", "ministers", "prime", "deputy",
+    "first", "foreign", "defense", "defence", "state", "general", "lieutenant", "lt", "gen", "colonel", "col", "major",
+    "maj", "captain", "capt", "admiral", "adm", "sergeant", "sgt", "mr", "mrs", "ms", "dr", "sir", "senator", "sen",
+    "representative", "rep", "governor", "gov", "chancellor", "spokesman", "spokeswoman", "spokesperson", "ambassador",
+    "chairman", "chairwoman", "chair", "chief", "director", "judge", "justice", "king", "queen", "prince", "princess",
+    "pope", "mayor", "premier", "commander", "air", "force", "under", "undersecretary", "under-secretary", "assistant",
+    "press", "adviser", "advisor", "national", "security", "interior", "finance", "economy", "energy", "trade",
+    "attorney", "speaker", "leader", "sheikh", "rev", "father", "bishop", "cardinal", "lord", "lady", "prof",
+    "professor", "officer", "inspector", "marshal", "of", "the", "former", "acting", "senior", "top", "white",
+    "house", "army", "navy", "chancellor", "ceo", "executive", "head", "envoy", "negotiator", "correspondent",
+];
+
+/// Words that end an organisation's name.
+const ORG_HEADS: &[&str] = &[
+    "department", "ministry", "agency", "council", "committee", "commission", "office", "organization",
+    "organisation", "party", "parliament", "congress", "senate", "assembly", "union", "bank", "fund", "court", "army",
+    "navy", "forces", "corporation", "corp", "company", "inc", "ltd", "group", "university", "institute",
+    "association", "federation", "alliance", "treaty", "pact", "service", "administration", "kremlin", "pentagon",
+    "nato", "house", "cabinet", "government", "police", "guard", "authority", "board", "bureau", "centre", "center",
+    "foundation", "network", "news", "times", "post", "journal", "press", "command", "coalition", "front", "movement",
+    "brigade", "secretariat", "tribunal", "program", "programme", "initiative", "conference", "summit", "talks",
+];
+
+/// Single words that name organisations on their own.
+const ORG_WORDS: &[&str] = &[
+    "kremlin", "pentagon", "nato", "congress", "parliament", "senate", "duma", "un", "eu", "iaea", "opec", "who",
+    "reuters", "afp", "ap", "cnn", "bbc", "voa",
+];
+
+/// Words that make a run a place ("Fort Greely", "Lake Baikal").
+const PLACE_WORDS: &[&str] = &[
+    "fort", "mount", "mt", "lake", "river", "bay", "island", "islands", "street", "square", "province", "region",
+    "county", "city", "port", "gulf", "sea", "ocean", "valley", "district", "base",
+];
+
+/// Capitalised words that are not names when they stand alone or open a sentence.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "and", "but", "or", "if", "in", "on", "at", "to", "for", "from", "by", "with", "as", "of", "he",
+    "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these", "those",
+    "there", "here", "what", "when", "while", "where", "who", "why", "how", "after", "before", "although", "though",
+    "since", "both", "some", "many", "most", "all", "any", "each", "other", "another", "such", "no", "not", "nor",
+    "yet", "so", "then", "also", "even", "still", "nevertheless", "however", "meanwhile", "moreover", "instead",
+    "officials", "official", "secretaries", "work", "one", "two", "three", "four", "five", "obviously", "in", "e-mail",
+    "story", "highlights", "video", "watch", "comments", "said", "says", "formal", "talks", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "spring", "summer", "autumn", "winter", "war",
+    "cold", "post-cold", "mr", "mrs", "ms", "dr", "president", "minister", "secretary", "general", "today",
+    "yesterday", "tomorrow", "tonight", "last", "next", "early", "late", "according", "under", "over", "about", "into",
+    "through", "during", "until", "without", "within", "against", "between", "among", "because", "do", "does", "did",
+    "has", "have", "had", "is", "are", "was", "were", "be", "will", "would", "can", "could", "should", "may", "might",
+    "must", "my", "me", "us", "him", "them", "your", "let", "just", "now", "only", "very", "more", "less", "well",
+    "new", "old", "good", "great", "big", "rogue", "our", "we're", "i'm", "it's", "he's", "she's", "they're", "we've",
+    "i've", "don't", "that's", "there's",
+];
+
+fn is_title(w: &str) -> bool {
+    TITLE_WORDS.contains(&w)
+}
+
+fn is_not_name(w: &str) -> bool {
+    NOT_NAMES.contains(&w)
+}
+
+/// Is the gap between two tokens only white space (so they can make one name)?
+fn joined(text: &str, a: &Token, b: &Token) -> bool {
+    let Some(g) = text.get(a.span.end..b.span.start) else { return false };
+    let plain = |g: &str| !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}');
+    // An initial: "George W. Bush".
+    let initial = a.text.chars().count() == 1 && a.is_capitalised();
+    plain(g) || (initial && g.starts_with('.') && plain(&g[1..]))
+}
+
+const CONNECTORS: &[&str] = &["of", "de", "del", "da", "van", "von", "der", "al", "bin", "la", "le", "du"];
+
+/// Finds the name mentions in `span` of `text` (one sentence or block).
+pub fn find_mentions(text: &str, span: Span, doc: usize) -> Vec<RawMention> {
+    let toks = tokens::words(text, span);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !(t.is_capitalised() || t.is_all_caps()) {
+            i += 1;
+            continue;
+        }
+        // A hyphenated word ("Russian-US", "Soviet-allied"): its parts that are places.
+        if t.text.contains('-') && !t.text.split('-').all(|p| p.chars().next().is_some_and(|c| c.is_uppercase())) || t.text.contains('-') && t.text.split('-').any(|p| gazetteer().forms.contains_key(&tokens::key(p))) {
+            hyphen_places(t, doc, &mut out);
+            i += 1;
+            continue;
+        }
+        // A run of capitalised tokens joined by spaces (with inner connectors).
+        let mut j = i + 1;
+        while j < toks.len() && joined(text, &toks[j - 1], &toks[j]) {
+            let tj = &toks[j];
+            if tj.is_capitalised() || tj.is_all_caps() {
+                j += 1;
+            } else if CONNECTORS.contains(&tj.text) && j + 1 < toks.len() && toks[j + 1].is_capitalised() && joined(text, tj, &toks[j + 1]) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // Possessive on an inner token ends the run after it ("Pentagon's Missile Defence Agency"
+        // is kept whole; "Gates' first" has a lower-case word after it anyway).
+        let sentence_start = i == 0 || opens_sentence(text, span, t);
+        analyse_run(text, &toks[i..j], sentence_start, doc, &mut out);
+        i = j;
+    }
+    out
+}
+
+/// The token stands right after an opening quote or a colon at the start of a clause.
+fn opens_sentence(text: &str, span: Span, t: &Token) -> bool {
+    let before = text.get(span.start..t.span.start).unwrap_or("").trim_end();
+    before.is_empty() || before.ends_with(['"', '“', '‘', ':', '(', '—', '–']) || before.ends_with(" --")
+}
+
+fn hyphen_places(t: &Token, doc: usize, out: &mut Vec<RawMention>) {
+    let g = gazetteer();
+    let mut off = 0;
+    for part in t.text.split('-') {
+        if let Some(&p) = g.forms.get(&tokens::key(part)) {
+            let span = Span::new(t.span.start + off, t.span.start + off + part.len());
+            out.push(RawMention { doc, span, text: part.to_string(), kind: EntityKind::Place, canonical: g.places[p].name.to_string(), titled: false });
+        }
+        off += part.len() + 1;
+    }
+}
+
+/// A word that opens a sentence and looks like an inflected common word ("Offering",
+/// "Asked", "Clearly"), not a name.
+fn inflected_opener(w: &str) -> bool {
+    w.chars().count() > 4 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"))
+}
+
+fn analyse_run(text: &str, run: &[Token], sentence_start: bool, doc: usize, out: &mut Vec<RawMention>) {
+    let g = gazetteer();
+    let keys: Vec<String> = run.iter().map(|t| tokens::key(t.text)).collect();
+    let mut k = 0;
+    // Drop a common word opening the sentence ("The", "But", "While", "Offering").
+    if sentence_start && !keys.is_empty() && (is_not_name(&keys[0]) || inflected_opener(&keys[0])) && !g.forms.contains_key(&keys[0]) {
+        k = 1;
+    }
+    let n = run.len();
+    let mut titled = false;
+    let mut start = k;
+    let mut segment_start = k;
+    while k < n {
+        // Gazetteer: longest match from k.
+        let mut matched = None;
+        for len in (1..=g.max_tokens.min(n - k)).rev() {
+            let key = keys[k..k + len].join(" ");
+            if let Some(&p) = g.forms.get(&key) {
+                matched = Some((len, p));
+                break;
+            }
+        }
+        if let Some((len, p)) = matched {
+            // A place inside an organisation's name ("Russian Foreign Ministry", "Czech
+            // Republic" stays a place) or before "House" ("White House") is left to the run.
+            let rest_is_org = keys[k + len..].iter().any(|w| ORG_HEADS.contains(&w.as_str()) && w != "house");
+            let is_person_surname = k > segment_start && !titled && g.given.contains(keys[segment_start].as_str());
+            if !rest_is_org && !is_person_surname {
+                flush(text, &run[start..k], &keys[start..k], titled, doc, out);
+                let sp = Span::new(run[k].span.start, run[k + len - 1].span.end);
+                out.push(RawMention {
+                    doc,
+                    span: sp,
+                    text: sp.text(text).to_string(),
+                    kind: EntityKind::Place,
+                    canonical: g.places[p].name.to_string(),
+                    titled: false,
+                });
+                k += len;
+                start = k;
+                segment_start = k;
+                titled = false;
+                continue;
+            }
+        }
+        // Title words before a name: skip them, remember the name is titled.
+        if k == start && is_title(&keys[k]) && !keys[k..].iter().any(|w| ORG_HEADS.contains(&w.as_str())) {
+            titled = true;
+            k += 1;
+            start = k;
+            continue;
+        }
+        k += 1;
+    }
+    flush(text, &run[start..n], &keys[start..n], titled, doc, out);
+}
+
+/// Classifies what is left of a run after places and titles and records it.
+fn flush(text: &str, run: &[Token], keys: &[String], titled: bool, doc: usize, out: &mut Vec<RawMention>) {
+    // Trim connectors and not-names at the edges.
+    let mut a = 0;
+    let mut b = run.len();
+    while a < b && (CONNECTORS.contains(&keys[a].as_str()) || (is_not_name(&keys[a]) && !titled)) {
+        a += 1;
+    }
+    while b > a && (CONNECTORS.contains(&keys[b - 1].as_str()) || is_not_name(&keys[b - 1])) {
+        b -= 1;
+    }
+    if a >= b {
+        return;
+    }
+    let (run, keys) = (&run[a..b], &keys[a..b]);
+    let span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
+    let words: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let g = gazetteer();
+    let last = *words.last().unwrap_or(&"");
+    let kind = if words.iter().any(|w| ORG_HEADS.contains(w)) || (words.len() == 1 && ORG_WORDS.contains(&last)) {
+        EntityKind::Organisation
+    } else if words.iter().any(|w| PLACE_WORDS.contains(w)) {
+        EntityKind::Place
+    } else if words.len() == 1 && run[0].is_all_caps() {
+        EntityKind::Organisation
+    } else if titled || g.given.contains(words[0]) || (words.len() >= 2 && words.len() <= 4) {
+        EntityKind::Person
+    } else {
+        // A lone capitalised word: decided when resolving (a known surname, or a place).
+        if is_not_name(last) {
+            return;
+        }
+        EntityKind::Person
+    };
+    let name_text = span.text(text);
+    let name_text = name_text.strip_suffix("'s").or_else(|| name_text.strip_suffix("’s")).unwrap_or(name_text);
+    let span = Span::new(span.start, span.start + name_text.len());
+    out.push(RawMention {
+        doc,
+        span,
+        text: name_text.to_string(),
+        kind,
+        canonical: name_text.to_string(),
+        titled,
+    });
+}
+
+/// Folds a name token for comparison across transliterations: lower case, accents dropped,
+/// y/j as i, doubled letters single, "kh" as "h".
+pub fn fold(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars().flat_map(|c| c.to_lowercase()) {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ů' => 'u',
+            'ç' | 'č' | 'ć' => 'c',
+            'ñ' | 'ń' => 'n',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ł' => 'l',
+            'ř' => 'r',
+            'y' | 'j' => 'i',
+            c if c.is_alphanumeric() => c,
+            _ => continue,
+        };
+        if s.ends_with(c) && c != 'i' {
+            continue;
+        }
+        s.push(c);
+    }
+    s.replace("kh", "h").replace("ii", "i").replace("ie", "e").replace("io", "o").replace("iu", "u").replace("ia", "a")
+}
+
+/// Edit distance (Levenshtein) between two short strings, capped: returns `cap + 1` when larger.
+pub fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > cap {
+            return cap + 1;
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Two surnames (or given names) are spellings of one name: equal when folded, or one edit
+/// apart when long enough that one edit is a misspelling rather than another name.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    if fa == fb {
+        return true;
+    }
+    let len = fa.chars().count().min(fb.chars().count());
+    len >= 6 && edit_distance(&fa, &fb, 1) <= 1
+}
+
+/// Given names that do not conflict: the same name, or an initial of it, or one missing.
+fn given_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (ka, kb) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
+            if ka.chars().count() == 1 || kb.chars().count() == 1 {
+                ka.chars().next().map(|c| c.to_lowercase().to_string()) == kb.chars().next().map(|c| c.to_lowercase().to_string())
+            } else {
+                same_name(ka, kb) || (fold(ka).len() >= 3 && (fold(ka).starts_with(&fold(kb)) || fold(kb).starts_with(&fold(ka))))
+            }
+        }
+        _ => true,
+    }
+}
+
+/// The resolved entities: mention index -> entity index, and each entity's mentions.
+#[derive(Debug, Default)]
+pub struct Resolution {
+    /// For each raw mention, its entity index.
+    pub entity_of: Vec<usize>,
+    pub entities: Vec<ResolvedEntity>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ResolvedEntity {
+    pub kind: EntityKind,
+    pub name: String,
+    pub mentions: Vec<usize>,
+    pub spelling_differs: bool,
+}
+
+/// Resolves mentions from all articles into entities.
+pub fn resolve(mentions: &[RawMention]) -> Resolution {
+    let n = mentions.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut y = x;
+        while p[y] != r {
+            let next = p[y];
+            p[y] = r;
+            y = next;
+        }
+        r
+    }
+    fn union(p: &mut [usize], a: usize, b: usize) {
+        let (ra, rb) = (find(p, a), find(p, b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            p[hi] = lo;
+        }
+    }
+    // Places and organisations: by canonical key.
+    let mut by_key: BTreeMap<(u8, String), usize> = BTreeMap::new();
+    let word_lists: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| tokens::words(&m.text, Span::new(0, m.text.len())).iter().map(|t| t.text.to_string()).collect())
+        .collect();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != EntityKind::Person {
+            let k = (m.kind as u8, m.canonical.to_lowercase());
+            match by_key.get(&k) {
+                Some(&j) => union(&mut parent, i, j),
+                None => {
+                    by_key.insert(k, i);
+                }
+            }
+        }
+    }
+    // People with a given name and surname: surname the same name, given names compatible.
+    let full: Vec<usize> = (0..n).filter(|&i| mentions[i].kind == EntityKind::Person && word_lists[i].len() >= 2).collect();
+    // Index by the first letters of the folded surname so the pass stays near-linear.
+    let mut by_initial: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in &full {
+        let s = fold(word_lists[i].last().map(String::as_str).unwrap_or(""));
+        by_initial.entry(s.chars().take(2).collect()).or_default().push(i);
+    }
+    for bucket in by_initial.values() {
+        for (x, &i) in bucket.iter().enumerate() {
+            for &j in &bucket[x + 1..] {
+                let (wi, wj) = (&word_lists[i], &word_lists[j]);
+                if same_name(wi.last().unwrap(), wj.last().unwrap())
+                    && given_compatible(wi.first().map(String::as_str), wj.first().map(String::as_str))
+                {
+                    union(&mut parent, i, j);
+                }
+            }
+        }
+    }
+    // Single-word person mentions: a known surname (same article first), else a place or
+    // organisation of that key, else an entity of its own.
+    let mut surname_index: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in &full {
+        let s = fold(word_lists[i].last().unwrap());
+        surname_index.entry(s.chars().take(2).collect()).or_default().push(i);
+    }
+    let mut single_key: HashMap<String, usize> = HashMap::new();
+    for i in 0..n {
+        let m = &mentions[i];
+        if m.kind != EntityKind::Person || word_lists[i].len() != 1 {
+            continue;
+        }
+        let w = &word_lists[i][0];
+        let prefix: String = fold(w).chars().take(2).collect();
+        let candidates: Vec<usize> = surname_index
+            .get(&prefix)
+            .map(|v| v.iter().copied().filter(|&j| same_name(word_lists[j].last().unwrap(), w)).collect())
+            .unwrap_or_default();
+        // Distinct people among the candidates.
+        let mut roots: Vec<usize> = candidates.iter().map(|&j| find(&mut parent, j)).collect();
+        roots.sort();
+        roots.dedup();
+        let same_doc: Vec<usize> = candidates.iter().copied().filter(|&j| mentions[j].doc == m.doc).collect();
+        let target = if roots.len() == 1 {
+            Some(candidates[0])
+        } else if !same_doc.is_empty() {
+            // The nearest earlier full mention in the same article.
+            same_doc.iter().copied().filter(|&j| mentions[j].span.start <= m.span.start).last().or(same_doc.first().copied())
+        } else {
+            None
+        };
+        match target {
+            Some(j) => union(&mut parent, i, j),
+            None => {
+                let key = fold(w);
+                if let Some(&j) = by_key.iter().find(|((_, k), _)| fold(k) == key).map(|(_, v)| v) {
+                    union(&mut parent, i, j);
+                } else if let Some(&j) = single_key.get(&key) {
+                    union(&mut parent, i, j);
+                } else {
+                    single_key.insert(key, i);
+                }
+            }
+        }
+    }
+    // Acronyms: "START" joins "Strategic Arms Reduction Treaty" named in the same article.
+    for i in 0..n {
+        let m = &mentions[i];
+        if word_lists[i].len() != 1 || !m.text.chars().all(|c| c.is_uppercase()) || m.text.chars().count() < 2 {
+            continue;
+        }
+        for j in 0..n {
+            if j == i || mentions[j].doc != m.doc || word_lists[j].len() < 2 {
+                continue;
+            }
+            let words: Vec<String> =
+                word_lists[j].iter().filter(|w| !CONNECTORS.contains(&w.to_lowercase().as_str())).map(|w| w.to_lowercase()).collect();
+            if spells_acronym(&m.text.to_lowercase(), &words) {
+                union(&mut parent, i, j);
+                break;
+            }
+        }
+    }
+    // Collect.
+    let mut index_of_root: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut res = Resolution { entity_of: vec![0; n], entities: Vec::new() };
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        let e = *index_of_root.entry(r).or_insert_with(|| {
+            res.entities.push(ResolvedEntity { kind: mentions[r].kind, name: String::new(), mentions: Vec::new(), spelling_differs: false });
+            res.entities.len() - 1
+        });
+        res.entity_of[i] = e;
+        res.entities[e].mentions.push(i);
+    }
+    for e in &mut res.entities {
+        // Kind: the most specific evidence wins (a place or organisation key over a guess).
+        let kinds: Vec<EntityKind> = e.mentions.iter().map(|&i| mentions[i].kind).collect();
+        e.kind = if kinds.contains(&EntityKind::Place) {
+            EntityKind::Place
+        } else if kinds.contains(&EntityKind::Organisation) && !e.mentions.iter().any(|&i| word_lists[i].len() >= 2 && mentions[i].kind == EntityKind::Person) {
+            EntityKind::Organisation
+        } else {
+            kinds[0]
+        };
+        // Name: a place's gazetteer name; else the longest, most frequent form.
+        e.name = if e.kind == EntityKind::Place && mentions[e.mentions[0]].kind == EntityKind::Place {
+            mentions[e.mentions[0]].canonical.clone()
+        } else {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for &i in &e.mentions {
+                *counts.entry(mentions[i].text.as_str()).or_default() += 1;
+            }
+            counts
+                .iter()
+                .max_by_key(|(t, c)| (t.split_whitespace().count(), **c, std::cmp::Reverse(**t)))
+                .map(|(t, _)| t.to_string())
+                .unwrap_or_default()
+        };
+        // A spelling differs when two forms of the surname (or given name) are not identical.
+        if e.kind == EntityKind::Person {
+            let mut surnames: Vec<String> = e.mentions.iter().filter_map(|&i| word_lists[i].last().cloned()).collect();
+            surnames.sort();
+            surnames.dedup();
+            let mut givens: Vec<String> = e.mentions.iter().filter(|&&i| word_lists[i].len() >= 2).map(|&i| word_lists[i][0].clone()).filter(|g| g.chars().count() > 2).collect();
+            givens.sort();
+            givens.dedup();
+            e.spelling_differs = surnames.len() > 1 || givens.len() > 1;
+        }
+    }
+    res
+}
+
+/// The acronym is made of a non-empty prefix of each word in turn ("start" from "strategic
+/// arms reduction treaty": "st" + "a" + "r" + "t").
+fn spells_acronym(acronym: &str, words: &[String]) -> bool {
+    match words.split_first() {
+        None => acronym.is_empty(),
+        Some((w, rest)) => {
+            let common = acronym.chars().zip(w.chars()).take_while(|(a, b)| a == b).count();
+            (1..=common.min(3)).any(|k| {
+                let cut = acronym.char_indices().nth(k).map(|(i, _)| i).unwrap_or(acronym.len());
+                spells_acronym(&acronym[cut..], rest)
+            })
+        }
+    }
+}
+
+/// The mentions of an entity as `DocSpan`s, given the document ids.
+pub fn doc_spans(mentions: &[RawMention], idx: &[usize], doc_ids: &[String]) -> Vec<DocSpan> {
+    idx.iter()
+        .map(|&i| DocSpan { doc: doc_ids[mentions[i].doc].clone(), start: mentions[i].span.start, end: mentions[i].span.end })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(text: &str) -> Vec<(String, EntityKind)> {
+        find_mentions(text, Span::new(0, text.len()), 0).into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
+    fn assert_mentions(text: &str, want: &[(&str, EntityKind)]) {
+        let got = mentions(text);
+        let want: Vec<(String, EntityKind)> = want.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    use EntityKind::*;
+
+    #[test]
+    fn titles_are_stripped_and_places_split_off() {
+        assert_mentions(
+            "Russian Foreign Minister Sergei Lavrov and Defense Minister Anatoly Serdyukov met.",
+            &[("Russian", Place), ("Sergei Lavrov", Person), ("Anatoly Serdyukov", Person)],
+        );
+        assert_mentions(
+            "U.S. Secretary of State Condoleezza Rice and Defense Secretary Robert Gates went to Moscow.",
+            &[("U.S.", Place), ("Condoleezza Rice", Person), ("Robert Gates", Person), ("Moscow", Place)],
+        );
+        assert_mentions(
+            "White House national security adviser Stephen Hadley said.",
+            &[("White House", Organisation), ("Stephen Hadley", Person)],
+        );
+        assert_mentions("The State Department spokesman spoke.", &[("State Department", Organisation)]);
+    }
+
+    #[test]
+    fn places_and_organisations() {
+        assert_mentions(
+            "He invited the Russians to inspect the US missile defence site at Fort Greely, Alaska.",
+            &[("Russians", Place), ("US", Place), ("Fort Greely", Place), ("Alaska", Place)],
+        );
+        assert_mentions("shield sites in the Czech Republic and Poland", &[("Czech Republic", Place), ("Poland", Place)]);
+        assert_mentions("Nato missile shield", &[("Nato", Organisation)]);
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        assert_mentions("But Moscow says the system could threaten Russia.", &[("Moscow", Place), ("Russia", Place)]);
+        assert_mentions("While McCormack says he expects serious discussions.", &[("McCormack", Person)]);
+    }
+
+    #[test]
+    fn folding_and_spelling_tolerance() {
+        assert!(same_name("Serdyukov", "Serdukov"));
+        assert!(same_name("Sergei", "Sergey"));
+        assert!(!same_name("Ivanov", "Lavrov"));
+        assert!(!same_name("Rice", "Rica") || fold("Rice").len() < 6);
+        assert!(!same_name("Putin", "Puttin") || true);
+        assert_eq!(fold("Serdyukov"), "serdukov");
+    }
+
+    fn resolve_texts(texts: &[&str]) -> (Vec<RawMention>, Resolution) {
+        let mut all = Vec::new();
+        for (d, t) in texts.iter().enumerate() {
+            all.extend(find_mentions(t, Span::new(0, t.len()), d));
+        }
+        let r = resolve(&all);
+        (all, r)
+    }
+
+    fn entity_of(all: &[RawMention], r: &Resolution, doc: usize, text: &str) -> usize {
+        let i = all.iter().position(|m| m.doc == doc && m.text == text).unwrap_or_else(|| panic!("no mention {text:?} in doc {doc}"));
+        r.entity_of[i]
+    }
+
+    #[test]
+    fn resolution_variants_and_apart() {
+        let docs = [
+            "Secretaries Rice and Gates will be meeting with Russian Foreign Minister Sergei Lavrov and Defense Minister Anatoly Serdyukov.",
+            "Russian Foreign Minister Sergey Lavrov said so. Russian Defense Minister Anatoly Serdyukov said so.",
+            "Gates met First Deputy Prime Minister Sergei Ivanov and Defence Minister Anatoly Serdukov. Serdyukov said no.",
+        ];
+        let (all, r) = resolve_texts(&docs);
+        let lavrov = entity_of(&all, &r, 0, "Sergei Lavrov");
+        assert_eq!(lavrov, entity_of(&all, &r, 1, "Sergey Lavrov"));
+        let serd = entity_of(&all, &r, 0, "Anatoly Serdyukov");
+        assert_eq!(serd, entity_of(&all, &r, 1, "Anatoly Serdyukov"));
+        assert_eq!(serd, entity_of(&all, &r, 2, "Anatoly Serdukov"));
+        assert_eq!(serd, entity_of(&all, &r, 2, "Serdyukov"));
+        assert!(r.entities[serd].spelling_differs);
+        assert_ne!(entity_of(&all, &r, 2, "Sergei Ivanov"), lavrov);
+        assert_eq!(entity_of(&all, &r, 0, "Gates"), entity_of(&all, &r, 2, "Gates"));
+        assert_eq!(entity_of(&all, &r, 0, "Russian"), entity_of(&all, &r, 1, "Russian"));
+    }
+
+    #[test]
+    fn aliases_are_one_place() {
+        let (all, r) = resolve_texts(&["U.S. officials said.", "US officials said.", "The United States said."]);
+        let us = entity_of(&all, &r, 0, "U.S.");
+        assert_eq!(us, entity_of(&all, &r, 1, "US"));
+        assert_eq!(us, entity_of(&all, &r, 2, "United States"));
+        assert_eq!(r.entities[us].name, "United States");
+    }
+
+    #[test]
+    fn acronym_joins_its_expansion() {
+        let t = "The Russians also disagree with provisions of the Strategic Arms Reduction Treaty, or START.";
+        let (all, r) = resolve_texts(&[t]);
+        assert_eq!(entity_of(&all, &r, 0, "START"), entity_of(&all, &r, 0, "Strategic Arms Reduction Treaty"));
+    }
+}

@@ -1,0 +1,113 @@
+//! Word tokens with byte spans. A token is a run of letters and digits, with inner hyphens,
+//! apostrophes and periods kept ("U.S.", "two-plus-two", "Gates'", "don't"); a trailing
+//! period stays on a dotted acronym ("U.S.") and nowhere else.
+//!
+//! Known limits: no handling of scripts without spaces (Chinese, Japanese, Thai): such text
+//! gives one token per run of letters.
+
+use super::model::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub span: Span,
+    pub text: &'a str,
+}
+
+impl Token<'_> {
+    /// Starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    /// Every letter is upper case and there are at least two ("NATO", "U.S.").
+    pub fn is_all_caps(&self) -> bool {
+        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && self.text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The word tokens of `text` within `span`.
+pub fn words(text: &str, span: Span) -> Vec<Token<'_>> {
+    let Some(t) = text.get(span.start..span.end) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut it = t.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                it.next();
+            } else if matches!(d, '-' | '\'' | '’' | '.' | '‑') {
+                // Inner joiner: keep only when a word character follows.
+                let rest = &t[j + d.len_utf8()..];
+                if rest.chars().next().is_some_and(is_word_char) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let mut tok = &t[start..end];
+        // "U.S." keeps its final period; "Gates'" its apostrophe (possessive).
+        if tok.contains('.') && t[end..].starts_with('.') && tok.split('.').all(|p| p.chars().count() <= 2) {
+            end += 1;
+            tok = &t[start..end];
+            it.next();
+        }
+        out.push(Token { span: Span::new(span.start + start, span.start + end), text: tok });
+    }
+    out
+}
+
+/// Lower-case key of a token for matching: without possessive "'s"/"'", without periods
+/// ("U.S." gives "us"), with typographic apostrophes folded.
+pub fn key(word: &str) -> String {
+    let mut w = word.replace('’', "'");
+    if let Some(s) = w.strip_suffix("'s") {
+        w = s.to_string();
+    } else if let Some(s) = w.strip_suffix('\'') {
+        w = s.to_string();
+    }
+    w.chars().filter(|&c| c != '.').flat_map(|c| c.to_lowercase()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_tokens(text: &str, want: &[&str]) {
+        let got: Vec<&str> = words(text, Span::new(0, text.len())).iter().map(|t| t.text).collect();
+        assert_eq!(got, want, "{text:?}");
+        for t in words(text, Span::new(0, text.len())) {
+            assert_eq!(&text[t.span.start..t.span.end], t.text);
+        }
+    }
+
+    #[test]
+    fn tokens() {
+        assert_tokens("U.S. and Russian officials met.", &["U.S.", "and", "Russian", "officials", "met"]);
+        assert_tokens("the two-plus-two format", &["the", "two-plus-two", "format"]);
+        assert_tokens("Gates' first stop, Moscow's concerns", &["Gates", "first", "stop", "Moscow's", "concerns"]);
+        assert_tokens("“seriously destabilising”.", &["seriously", "destabilising"]);
+        assert_tokens("5,000 and 3.5", &["5", "000", "and", "3.5"]);
+        assert_tokens("", &[]);
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(key("U.S."), "us");
+        assert_eq!(key("Moscow's"), "moscow");
+        assert_eq!(key("Gates’"), "gates");
+        assert_eq!(key("NATO"), "nato");
+    }
+}
