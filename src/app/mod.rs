@@ -1,38 +1,136 @@
-//! The page: Yew components over one app state. Only compiled for wasm.
+//! The page: Yew components over one app state (`state::State`, a `Reducible` provided as a
+//! context). Only compiled for wasm.
+//!
+//! - `state`: the state, its actions and the corrected analysis (`Derived`);
+//! - `corrections`: the user's accept/reject/split/merge, applied over the engine's analysis;
+//! - `storage`: the workspace in localStorage; `hash`: the view state in the URL hash;
+//! - `io`: files in (text, Markdown, HTML), downloads, JSON export and import;
+//! - `components`: one component per file.
 
-use crate::engine::{self, Analysis, Article, Options};
+pub mod components;
+pub mod corrections;
+pub mod hash;
+pub mod io;
+pub mod state;
+pub mod storage;
+
+use crate::engine::{self, Article, Options};
+use components::app_shell::AppShell;
+use gloo::events::EventListener;
+use gloo::timers::future::TimeoutFuture;
+use state::{Action, AppContext, MessageKind, State};
+use std::cell::Cell;
+use std::rc::Rc;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// Mounts the app on the page body.
 pub fn start() {
     console_error_panic_hook::set_once();
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading")) {
+        el.remove();
+    }
     yew::Renderer::<App>::new().render();
+}
+
+thread_local! {
+    /// The newest revision an analysis was asked for: older runs stop before the work.
+    static LATEST: Cell<u64> = const { Cell::new(0) };
+}
+
+fn initial_state() -> State {
+    let view = hash::parse(&hash::current());
+    let mut s = State::default();
+    let mut messages = Vec::new();
+    match storage::load() {
+        Some(l) => {
+            s.entries = Rc::new(l.entries);
+            s.corrections = Rc::new(l.corrections);
+            messages = l.messages;
+        }
+        None => {
+            s.entries = Rc::new(state::bundled_entries(&(0..crate::bundled::ARTICLES.len()).collect::<Vec<_>>()));
+        }
+    }
+    let mut rc = Rc::new(s).reduce(Action::ApplyViewState(view));
+    for (kind, text) in messages {
+        rc = rc.reduce(Action::Message(kind, text));
+    }
+    Rc::try_unwrap(rc).unwrap_or_else(|rc| (*rc).clone())
+}
+
+/// Analyses the articles off the critical path: the page paints its progress indicator first,
+/// and a newer request makes an older one stop before it starts the work.
+async fn run_analysis(revision: u64, entries: Rc<Vec<state::Entry>>, dispatcher: UseReducerDispatcher<State>) {
+    TimeoutFuture::new(0).await;
+    if LATEST.with(|l| l.get()) != revision {
+        return;
+    }
+    let total = entries.len();
+    dispatcher.dispatch(Action::Analysing { revision, done: 0, total });
+    // Let the browser paint the indicator before the engine takes the thread.
+    TimeoutFuture::new(20).await;
+    if LATEST.with(|l| l.get()) != revision {
+        return;
+    }
+    let articles: Vec<Article> = entries.iter().map(|e| e.article.clone()).collect();
+    let analysis = engine::analyze(&articles, &Options::default());
+    dispatcher.dispatch(Action::Analysed { revision, entries, analysis: Rc::new(analysis) });
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let articles = use_memo((), |_| crate::bundled::articles());
-    let analysis: std::rc::Rc<Analysis> = use_memo((), {
-        let articles = articles.clone();
-        move |_| engine::analyze(&articles, &Options::default())
-    });
-    html! {
-        <main class="app">
-            <header><h1>{ "Parallax" }</h1></header>
-            <section class="articles" aria-label="Articles">
-                { for analysis.docs.iter().zip(articles.iter()).map(|(d, a)| view_article(d, a)) }
-            </section>
-        </main>
-    }
-}
+    let state = use_reducer(initial_state);
 
-fn view_article(d: &engine::DocAnalysis, a: &Article) -> Html {
-    let outlet = d.outlet.as_ref().map(|o| o.name.clone()).unwrap_or_else(|| "No credit line".to_string());
+    // Analysis whenever the articles changed.
+    {
+        let dispatcher = state.dispatcher();
+        let entries = state.entries.clone();
+        let needed = state.analysed != state.revision;
+        use_effect_with((state.revision, needed), move |(revision, needed)| {
+            if *needed {
+                let revision = *revision;
+                LATEST.with(|l| l.set(revision));
+                spawn_local(run_analysis(revision, entries, dispatcher));
+            }
+        });
+    }
+
+    // Persist the workspace whenever it changed.
+    {
+        let dispatcher = state.dispatcher();
+        let entries = state.entries.clone();
+        let corrections = state.corrections.clone();
+        use_effect_with(state.save_revision, move |rev| {
+            if *rev > 0 {
+                match storage::save(&entries, &corrections) {
+                    Ok(unsaved) => dispatcher.dispatch(Action::SetUnsaved(unsaved)),
+                    Err(msg) => dispatcher.dispatch(Action::Message(MessageKind::Error, msg)),
+                }
+            }
+        });
+    }
+
+    // View state into the URL hash; a hash the user changes (or pastes) back into the state.
+    {
+        let h = hash::to_hash(&state);
+        use_effect_with(h, |h| hash::write(h));
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    dispatcher.dispatch(Action::ApplyViewState(hash::parse(&hash::current())));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     html! {
-        <article class="article" data-doc={d.doc.clone()}>
-            <h2 class="outlet">{ outlet }</h2>
-            <p class="doc-id">{ &d.doc }</p>
-            { for d.sentences.iter().map(|s| html!{ <p class="sentence">{ s.span.text(&a.text) }</p> }) }
-        </article>
+        <ContextProvider<AppContext> context={state}>
+            <AppShell />
+        </ContextProvider<AppContext>>
     }
 }

@@ -1,0 +1,83 @@
+//! What is selected: the group's label and relation, the sources that state it (each a button
+//! that jumps to that article's version), details, next group, clear.
+
+use super::relation_badge::RelationBadge;
+use crate::app::state::{Action, AppContext};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+fn jump_to(claim: &str) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!(".column-text [data-claim=\"{claim}\"]")).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    let _ = el.focus();
+}
+
+#[function_component(SelectionBar)]
+pub fn selection_bar() -> Html {
+    let ctx = use_context::<AppContext>().expect("AppContext");
+    let Some(d) = ctx.derived.clone() else { return html! {} };
+    let clear = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::SelectGroup(None)))
+    };
+    let group = ctx.group.as_ref().and_then(|g| d.group(g));
+    let Some(g) = group else {
+        return match ctx.claim.as_ref().and_then(|c| d.claim(c)) {
+            Some(c) => html! {
+                <div class="selection-bar" role="region" aria-label="Selection" aria-live="polite">
+                    <p><span class="badge rel-single"><span class="icon" aria-hidden="true">{ "◦" }</span>{ "One source" }</span>
+                    { format!(" Only {} states this claim.", d.outlet(&c.doc)) }</p>
+                    <button type="button" onclick={clear}>{ "Clear selection" }</button>
+                </div>
+            },
+            None => html! {},
+        };
+    };
+    let claim_groups: Vec<String> =
+        ctx.claim.as_ref().map(|c| d.groups_of(c).iter().map(|g| g.id.clone()).collect()).unwrap_or_default();
+    let partners = g.claims.iter().filter_map(|id| d.claim(id)).map(|c| {
+        let id = c.id.clone();
+        let me = ctx.claim.as_deref() == Some(c.id.as_str());
+        let onclick = Callback::from(move |_| jump_to(&id));
+        html! {
+            <li><button type="button" class={classes!("partner-link", me.then_some("me"))} {onclick}
+                title={d.claim_text(c).to_string()}>
+                { d.outlet(&c.doc) }{ if me { " (selected)" } else { "" } }
+            </button></li>
+        }
+    });
+    let open = {
+        let ctx = ctx.clone();
+        let id = g.id.clone();
+        Callback::from(move |_| ctx.dispatch(Action::OpenGroup(id.clone())))
+    };
+    let next = (claim_groups.len() > 1).then(|| {
+        let ctx = ctx.clone();
+        let c = ctx.claim.clone().unwrap_or_default();
+        let pos = claim_groups.iter().position(|x| *x == g.id).map(|p| p + 1).unwrap_or(1);
+        let total = claim_groups.len();
+        let onclick = Callback::from(move |_| ctx.dispatch(Action::SelectClaim(c.clone())));
+        html! { <button type="button" {onclick}>{ format!("Next group of this claim ({pos} of {total})") }</button> }
+    });
+    html! {
+        <div class={classes!("selection-bar", format!("rel-{}", g.relation.as_str()))} role="region"
+            aria-label="Selection" aria-live="polite" data-selected-group={g.id.clone()}>
+            <p class="sel-label"><RelationBadge relation={g.relation} />{ " " }<strong>{ &g.label }</strong>
+                <span class="muted">{ format!(" · {} · {} versions", g.id, g.claims.len()) }</span></p>
+            <ul class="partners" aria-label="Go to a version">{ for partners }</ul>
+            <div class="sel-actions">
+                <button type="button" onclick={open}>{ "Details and why matched" }</button>
+                { next.unwrap_or_default() }
+                <button type="button" onclick={clear}>{ "Clear" }</button>
+            </div>
+        </div>
+    }
+}

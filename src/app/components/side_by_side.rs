@@ -1,0 +1,65 @@
+//! The articles in columns with their claims marked by relation. Selecting a claim marks the
+//! claims of its group in every article and scrolls each column to its first partner.
+
+use super::article_column::ArticleColumn;
+use super::legend::Legend;
+use super::selection_bar::SelectionBar;
+use crate::app::state::AppContext;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Scrolls each scrollable column so that its first marked claim is in view (the column that
+/// holds the selected claim stays where the user is reading).
+fn scroll_partners(selected: Option<&str>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(cols) = doc.query_selector_all(".column-text") else { return };
+    for i in 0..cols.length() {
+        let Some(col) = cols.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        if let Some(sel) = selected {
+            if col.query_selector(&format!("[data-claim=\"{sel}\"]")).ok().flatten().is_some() {
+                continue;
+            }
+        }
+        let Some(el) = col.query_selector("[aria-current=\"true\"]").ok().flatten() else { continue };
+        if col.scroll_height() > col.client_height() + 4 {
+            let top = el.get_bounding_client_rect().top() - col.get_bounding_client_rect().top();
+            let target = col.scroll_top() as f64 + top - col.client_height() as f64 / 3.0;
+            col.set_scroll_top(target.max(0.0) as i32);
+        }
+    }
+}
+
+#[function_component(SideBySide)]
+pub fn side_by_side() -> Html {
+    let ctx = use_context::<AppContext>().expect("AppContext");
+    {
+        let key = (ctx.group.clone(), ctx.claim.clone(), ctx.derived.is_some());
+        use_effect_with(key, |(g, c, _)| {
+            if g.is_some() {
+                scroll_partners(c.as_deref());
+            }
+        });
+    }
+    let Some(d) = ctx.derived.clone() else {
+        return html! { <p class="empty" role="status">{ "Analysing the articles…" }</p> };
+    };
+    let n = d.analysis().docs.len();
+    if n == 0 {
+        return html! {
+            <p class="empty">{ "No articles yet. Add some under “Your articles”, or restore the bundled set there." }</p>
+        };
+    }
+    html! {
+        <>
+            <h2 class="visually-hidden">{ "Articles side by side" }</h2>
+            <div class="side-tools">
+                <p class="hint">{ "Select a claim (click, or Tab to an article and use ↑ ↓ and Enter) to mark what the other articles say about it. Select it again for its next group; Esc clears." }</p>
+                <Legend />
+            </div>
+            <SelectionBar />
+            <section class="columns" style={format!("--cols: {n}")} aria-label="Articles">
+                { for (0..n).map(|i| html! { <ArticleColumn key={i} index={i} /> }) }
+            </section>
+        </>
+    }
+}

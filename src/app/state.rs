@@ -1,0 +1,559 @@
+//! The app state: one `Reducible` with an `Action` enum, provided app-wide as a context
+//! (`AppContext`). Components read it and dispatch actions; nothing else mutates it.
+
+use super::corrections::{self, Applied, ClaimRef, Correction};
+use crate::engine::{Analysis, Article, ArticleMeta, Claim, DifferenceKind, DocAnalysis, Group, Relation};
+use std::collections::HashMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+pub type AppContext = UseReducerHandle<State>;
+
+/// The largest article the page accepts, in bytes.
+pub const MAX_ARTICLE_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Side,
+    Matrix,
+    Detail,
+    Names,
+    Articles,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [View::Side, View::Matrix, View::Detail, View::Names, View::Articles];
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            View::Side => "side",
+            View::Matrix => "matrix",
+            View::Detail => "detail",
+            View::Names => "names",
+            View::Articles => "articles",
+        }
+    }
+    pub fn label(&self) -> &'static str {
+        match self {
+            View::Side => "Side by side",
+            View::Matrix => "Claim matrix",
+            View::Detail => "Detail",
+            View::Names => "Names",
+            View::Articles => "Your articles",
+        }
+    }
+    pub fn parse(s: &str) -> Option<View> {
+        View::ALL.iter().copied().find(|v| v.as_str() == s)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Document,
+    Relation,
+    Sources,
+    Score,
+    Label,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 5] = [Sort::Document, Sort::Relation, Sort::Sources, Sort::Score, Sort::Label];
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Sort::Document => "document",
+            Sort::Relation => "relation",
+            Sort::Sources => "sources",
+            Sort::Score => "score",
+            Sort::Label => "label",
+        }
+    }
+    pub fn label(&self) -> &'static str {
+        match self {
+            Sort::Document => "Order in the articles",
+            Sort::Relation => "Differences first",
+            Sort::Sources => "Most sources first",
+            Sort::Score => "Strongest match first",
+            Sort::Label => "Label A–Z",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.iter().copied().find(|v| v.as_str() == s)
+    }
+}
+
+/// Which relation the matrix shows: one of the three, or only the single-source claims.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RelFilter {
+    Is(Relation),
+    Single,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Filters {
+    pub relation: Option<RelFilter>,
+    pub difference: Option<DifferenceKind>,
+    /// An entity id.
+    pub name: Option<String>,
+    /// A document id.
+    pub source: Option<String>,
+    pub sort: Sort,
+}
+
+/// One article of the workspace. Bundled articles are not stored (their text is compiled in).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub article: Article,
+    pub bundled: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub id: u32,
+    pub kind: MessageKind,
+    pub text: String,
+}
+
+/// The analysis with the user's corrections applied, and indexes for the views.
+#[derive(Debug, PartialEq)]
+pub struct Derived {
+    /// The engine's analysis, before corrections.
+    pub raw: Rc<Analysis>,
+    /// The articles the analysis was computed from: its spans point into these texts.
+    pub entries: Rc<Vec<Entry>>,
+    pub applied: Applied,
+    /// claim id -> indexes into `analysis().groups`
+    groups_of: HashMap<String, Vec<usize>>,
+    /// claim id -> (doc index, claim index)
+    claims: HashMap<String, (usize, usize)>,
+    texts: HashMap<String, usize>,
+}
+
+impl Derived {
+    pub fn new(raw: Rc<Analysis>, entries: Rc<Vec<Entry>>, corrections: &[Correction]) -> Self {
+        let applied = corrections::apply(&raw, corrections);
+        let mut groups_of: HashMap<String, Vec<usize>> = HashMap::new();
+        for (gi, g) in applied.analysis.groups.iter().enumerate() {
+            for c in &g.claims {
+                let v = groups_of.entry(c.clone()).or_default();
+                if !v.contains(&gi) {
+                    v.push(gi);
+                }
+            }
+        }
+        let mut claims = HashMap::new();
+        for (di, d) in applied.analysis.docs.iter().enumerate() {
+            for (ci, c) in d.claims.iter().enumerate() {
+                claims.insert(c.id.clone(), (di, ci));
+            }
+        }
+        let texts = entries.iter().enumerate().map(|(i, e)| (e.article.id.clone(), i)).collect();
+        Derived { raw, entries, applied, groups_of, claims, texts }
+    }
+    pub fn analysis(&self) -> &Analysis {
+        &self.applied.analysis
+    }
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        let (d, c) = *self.claims.get(id)?;
+        self.analysis().docs.get(d)?.claims.get(c)
+    }
+    pub fn doc_index_of_claim(&self, id: &str) -> Option<usize> {
+        self.claims.get(id).map(|x| x.0)
+    }
+    pub fn groups_of(&self, claim: &str) -> Vec<&Group> {
+        self.groups_of
+            .get(claim)
+            .map(|v| v.iter().filter_map(|&i| self.analysis().groups.get(i)).collect())
+            .unwrap_or_default()
+    }
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.analysis().groups.iter().find(|g| g.id == id)
+    }
+    /// As `Analysis::relation_of`: the strongest relation over the claim's groups.
+    pub fn relation_of(&self, claim: &str) -> Option<Relation> {
+        self.groups_of(claim).iter().map(|g| g.relation).max()
+    }
+    pub fn text(&self, doc: &str) -> &str {
+        self.texts.get(doc).and_then(|&i| self.entries.get(i)).map(|e| e.article.text.as_str()).unwrap_or("")
+    }
+    pub fn claim_text(&self, c: &Claim) -> &str {
+        c.span.text(self.text(&c.doc))
+    }
+    pub fn doc(&self, id: &str) -> Option<&DocAnalysis> {
+        self.analysis().docs.iter().find(|d| d.doc == id)
+    }
+    /// The outlet's name, or "No credit line".
+    pub fn outlet(&self, doc: &str) -> String {
+        self.doc(doc).map(outlet_name).unwrap_or_else(|| doc.to_string())
+    }
+    pub fn is_accepted(&self, a: &str, b: &str) -> bool {
+        let k = if a <= b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) };
+        self.applied.accepted.contains(&k)
+    }
+    pub fn claim_ref(&self, id: &str) -> Option<ClaimRef> {
+        self.claim(id).map(ClaimRef::of)
+    }
+    /// A short name of a claim for lists: "VOA: “first words…”".
+    pub fn claim_label(&self, r: &ClaimRef) -> String {
+        let text = self.text(&r.doc).get(r.start..r.end).unwrap_or("");
+        let short: String = text.chars().take(48).collect();
+        let more = if text.chars().count() > 48 { "…" } else { "" };
+        format!("{}: “{}{}”", self.outlet(&r.doc), short.trim(), more)
+    }
+}
+
+pub fn outlet_name(d: &DocAnalysis) -> String {
+    d.outlet.as_ref().map(|o| o.name.clone()).unwrap_or_else(|| "No credit line".to_string())
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub entries: Rc<Vec<Entry>>,
+    /// Bumps whenever an article's text or metadata changes: the analysis must be redone.
+    pub revision: u64,
+    /// The revision `derived` was computed from.
+    pub analysed: u64,
+    pub derived: Option<Rc<Derived>>,
+    pub corrections: Rc<Vec<Correction>>,
+    /// (done, total) while an analysis runs.
+    pub progress: Option<(usize, usize)>,
+    pub view: View,
+    pub group: Option<String>,
+    pub claim: Option<String>,
+    pub filters: Filters,
+    pub messages: Vec<Message>,
+    next_message: u32,
+    /// Bumps whenever what is persisted changes (articles, metadata, corrections).
+    pub save_revision: u64,
+    /// Articles that could not be stored and will not survive a reload.
+    pub unsaved: Vec<String>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            entries: Rc::new(Vec::new()),
+            revision: 1,
+            analysed: 0,
+            derived: None,
+            corrections: Rc::new(Vec::new()),
+            progress: None,
+            view: View::Side,
+            group: None,
+            claim: None,
+            filters: Filters::default(),
+            messages: Vec::new(),
+            next_message: 1,
+            save_revision: 0,
+            unsaved: Vec::new(),
+        }
+    }
+}
+
+/// View state that goes in the URL hash.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ViewState {
+    pub view: Option<View>,
+    pub group: Option<String>,
+    pub claim: Option<String>,
+    pub filters: Filters,
+    /// Indexes into `bundled::ARTICLES`, when the hash says which.
+    pub bundled: Option<Vec<usize>>,
+}
+
+pub enum Action {
+    Analysing { revision: u64, done: usize, total: usize },
+    Analysed { revision: u64, entries: Rc<Vec<Entry>>, analysis: Rc<Analysis> },
+    SetView(View),
+    /// Selects a claim and its first group; selecting it again moves to its next group.
+    SelectClaim(String),
+    SelectGroup(Option<String>),
+    /// Selects a group and opens the detail view.
+    OpenGroup(String),
+    SetFilters(Filters),
+    AddArticles(Vec<Article>),
+    UpdateMeta { id: String, meta: ArticleMeta },
+    Remove(String),
+    RestoreBundled,
+    Import { entries: Vec<Entry>, analysis: Option<Analysis>, corrections: Vec<Correction> },
+    Correct(Correction),
+    Undo(usize),
+    Message(MessageKind, String),
+    Dismiss(u32),
+    SetUnsaved(Vec<String>),
+    ApplyViewState(ViewState),
+}
+
+impl State {
+    fn push_message(&mut self, kind: MessageKind, text: String) {
+        // The same message twice in a row is shown once.
+        if self.messages.last().map(|m| m.text == text).unwrap_or(false) {
+            return;
+        }
+        self.messages.push(Message { id: self.next_message, kind, text });
+        self.next_message += 1;
+        if self.messages.len() > 6 {
+            self.messages.remove(0);
+        }
+    }
+
+    fn rederive(&mut self) {
+        if let Some(d) = &self.derived {
+            self.derived = Some(Rc::new(Derived::new(d.raw.clone(), d.entries.clone(), &self.corrections)));
+        }
+        self.fix_selection();
+    }
+
+    /// Drops a selection that no longer exists.
+    fn fix_selection(&mut self) {
+        if let Some(d) = &self.derived {
+            if let Some(g) = &self.group {
+                if d.group(g).is_none() {
+                    self.group = None;
+                }
+            }
+            if let Some(c) = &self.claim {
+                if d.claim(c).is_none() {
+                    self.claim = None;
+                }
+            }
+        }
+    }
+
+    fn articles_changed(&mut self) {
+        self.revision += 1;
+        self.save_revision += 1;
+    }
+
+    /// An id not yet used in the workspace, based on `wanted`.
+    fn unique_id(entries: &[Entry], wanted: &str) -> String {
+        let base: String = wanted
+            .chars()
+            .map(|c| if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+            .take(80)
+            .collect();
+        let base = if base.is_empty() { "article.txt".to_string() } else { base };
+        if !entries.iter().any(|e| e.article.id == base) {
+            return base;
+        }
+        let (stem, ext) = match base.rfind('.') {
+            Some(i) if i > 0 => (base[..i].to_string(), base[i..].to_string()),
+            _ => (base.clone(), String::new()),
+        };
+        (2..).map(|n| format!("{stem}-{n}{ext}")).find(|id| !entries.iter().any(|e| e.article.id == *id)).unwrap()
+    }
+}
+
+pub fn bundled_entries(indexes: &[usize]) -> Vec<Entry> {
+    let all = crate::bundled::articles();
+    indexes.iter().filter_map(|&i| all.get(i).cloned()).map(|article| Entry { article, bundled: true }).collect()
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Analysing { revision, done, total } => {
+                if revision != s.revision {
+                    return self;
+                }
+                s.progress = Some((done, total));
+            }
+            Action::Analysed { revision, entries, analysis } => {
+                if revision != s.revision {
+                    return self;
+                }
+                s.progress = None;
+                s.analysed = revision;
+                let d = Derived::new(analysis, entries, &s.corrections);
+                if !d.applied.stale.is_empty() && !s.corrections.is_empty() {
+                    let n = d.applied.stale.len();
+                    s.push_message(
+                        MessageKind::Info,
+                        format!("{n} of your corrections no longer apply: the claims they name have changed."),
+                    );
+                }
+                s.derived = Some(Rc::new(d));
+                s.fix_selection();
+            }
+            Action::SetView(v) => s.view = v,
+            Action::SelectClaim(id) => {
+                let Some(d) = s.derived.clone() else { return self };
+                let groups: Vec<String> = d.groups_of(&id).iter().map(|g| g.id.clone()).collect();
+                let next = if s.claim.as_deref() == Some(id.as_str()) {
+                    // Again on the same claim: its next group, and after the last, none.
+                    match s.group.as_ref().and_then(|g| groups.iter().position(|x| x == g)) {
+                        Some(i) if i + 1 < groups.len() => Some(groups[i + 1].clone()),
+                        Some(_) => groups.first().cloned(),
+                        None => groups.first().cloned(),
+                    }
+                } else {
+                    groups.first().cloned()
+                };
+                s.claim = Some(id);
+                s.group = next;
+            }
+            Action::SelectGroup(g) => {
+                if g.is_none() {
+                    s.claim = None;
+                } else if let (Some(c), Some(d), Some(g)) = (&s.claim, &s.derived, &g) {
+                    if !d.group(g).map(|g| g.claims.contains(c)).unwrap_or(false) {
+                        s.claim = None;
+                    }
+                }
+                s.group = g;
+            }
+            Action::OpenGroup(g) => {
+                if let (Some(c), Some(d)) = (&s.claim, &s.derived) {
+                    if !d.group(&g).map(|x| x.claims.contains(c)).unwrap_or(false) {
+                        s.claim = None;
+                    }
+                }
+                s.group = Some(g);
+                s.view = View::Detail;
+            }
+            Action::SetFilters(f) => s.filters = f,
+            Action::AddArticles(articles) => {
+                let mut entries = (*s.entries).clone();
+                let mut added = Vec::new();
+                for mut a in articles {
+                    a.id = State::unique_id(&entries, &a.id);
+                    added.push(a.id.clone());
+                    entries.push(Entry { article: a, bundled: false });
+                }
+                if added.is_empty() {
+                    return self;
+                }
+                s.entries = Rc::new(entries);
+                s.articles_changed();
+                let n = added.len();
+                s.push_message(
+                    MessageKind::Info,
+                    format!("Added {} article{}: {}.", n, if n == 1 { "" } else { "s" }, added.join(", ")),
+                );
+            }
+            Action::UpdateMeta { id, meta } => {
+                let mut entries = (*s.entries).clone();
+                let Some(e) = entries.iter_mut().find(|e| e.article.id == id) else { return self };
+                if e.article.meta == meta {
+                    return self;
+                }
+                e.article.meta = meta;
+                s.entries = Rc::new(entries);
+                s.articles_changed();
+            }
+            Action::Remove(id) => {
+                let mut entries = (*s.entries).clone();
+                let before = entries.len();
+                entries.retain(|e| e.article.id != id);
+                if entries.len() == before {
+                    return self;
+                }
+                s.entries = Rc::new(entries);
+                s.unsaved.retain(|u| *u != id);
+                if s.filters.source.as_deref() == Some(id.as_str()) {
+                    s.filters.source = None;
+                }
+                s.articles_changed();
+                s.push_message(MessageKind::Info, format!("Removed {id}."));
+            }
+            Action::RestoreBundled => {
+                let mut entries: Vec<Entry> = (*s.entries).iter().filter(|e| !e.bundled).cloned().collect();
+                let bundled = bundled_entries(&(0..crate::bundled::ARTICLES.len()).collect::<Vec<_>>());
+                // A user article that took a bundled article's id keeps it; the bundled one is renamed.
+                let mut front = Vec::new();
+                for mut b in bundled {
+                    if entries.iter().any(|e| e.article.id == b.article.id) {
+                        b.article.id = State::unique_id(&entries, &b.article.id);
+                    }
+                    front.push(b);
+                }
+                front.append(&mut entries);
+                s.entries = Rc::new(front);
+                s.articles_changed();
+                s.push_message(MessageKind::Info, "Restored the bundled articles.".into());
+            }
+            Action::Import { entries, analysis, corrections } => {
+                let n = entries.len();
+                s.entries = Rc::new(entries);
+                s.corrections = Rc::new(corrections);
+                s.articles_changed();
+                s.group = None;
+                s.claim = None;
+                s.filters = Filters::default();
+                s.unsaved.clear();
+                if let Some(a) = analysis {
+                    s.analysed = s.revision;
+                    s.progress = None;
+                    s.derived = Some(Rc::new(Derived::new(Rc::new(a), s.entries.clone(), &s.corrections)));
+                }
+                s.push_message(MessageKind::Info, format!("Imported {n} article{}.", if n == 1 { "" } else { "s" }));
+            }
+            Action::Correct(c) => {
+                let mut v = (*s.corrections).clone();
+                // Accepting or rejecting a link again replaces the earlier verdict on it.
+                if let Correction::Accept { a, b } | Correction::Reject { a, b } = &c {
+                    v.retain(|x| match x {
+                        Correction::Accept { a: x1, b: y1 } | Correction::Reject { a: x1, b: y1 } => {
+                            !((x1 == a && y1 == b) || (x1 == b && y1 == a))
+                        }
+                        _ => true,
+                    });
+                }
+                v.push(c);
+                s.corrections = Rc::new(v);
+                s.save_revision += 1;
+                s.rederive();
+            }
+            Action::Undo(i) => {
+                let mut v = (*s.corrections).clone();
+                if i >= v.len() {
+                    return self;
+                }
+                v.remove(i);
+                s.corrections = Rc::new(v);
+                s.save_revision += 1;
+                s.rederive();
+            }
+            Action::Message(kind, text) => s.push_message(kind, text),
+            Action::Dismiss(id) => s.messages.retain(|m| m.id != id),
+            Action::SetUnsaved(u) => {
+                if u == s.unsaved {
+                    return self;
+                }
+                s.unsaved = u;
+            }
+            Action::ApplyViewState(v) => {
+                if let Some(view) = v.view {
+                    s.view = view;
+                }
+                s.group = v.group;
+                s.claim = v.claim;
+                s.filters = v.filters;
+                if let Some(b) = v.bundled {
+                    let current: Vec<usize> = s
+                        .entries
+                        .iter()
+                        .filter(|e| e.bundled)
+                        .filter_map(|e| crate::bundled::ARTICLES.iter().position(|(id, _)| *id == e.article.id))
+                        .collect();
+                    if current != b {
+                        let mut entries = bundled_entries(&b);
+                        entries.extend(s.entries.iter().filter(|e| !e.bundled).cloned());
+                        s.entries = Rc::new(entries);
+                        s.articles_changed();
+                    }
+                }
+                s.fix_selection();
+            }
+        }
+        Rc::new(s)
+    }
+}
