@@ -105,7 +105,7 @@ pub fn matrix() -> Html {
             let versions: Vec<&Claim> = g.claims.iter().filter_map(|c| d.claim(c)).filter(|c| c.doc == doc.doc).collect();
             let outlet = outlet_name(doc);
             html! {
-                <td data-col={doc.doc.clone()} data-outlet={outlet.clone()}>
+                <td data-col={doc.doc.clone()} data-outlet={outlet.clone()} class={classes!(versions.is_empty().then_some("absent-cell"))}>
                     if versions.is_empty() {
                         <span class="absent" aria-label={format!("{outlet}: not stated")}>{ "—" }</span>
                     } else {

@@ -43,7 +43,7 @@ pub fn names() -> Html {
         let cells = docs.iter().map(|doc| {
             let used: Vec<_> = e.spellings.iter().filter(|s| s.docs.contains(&doc.doc)).collect();
             html! {
-                <td data-col={doc.doc.clone()} data-outlet={outlet_name(doc)}>
+                <td data-col={doc.doc.clone()} data-outlet={outlet_name(doc)} class={classes!(used.is_empty().then_some("absent-cell"))}>
                     if used.is_empty() { <span class="absent" aria-label="not named">{ "—" }</span> }
                     else { { for used.iter().map(|s| html! { <span class="spelling">{ &s.text }</span> }) } }
                 </td>

@@ -23,7 +23,7 @@ fn scroll_partners(selected: Option<&str>) {
         let Some(el) = col.query_selector("[aria-current=\"true\"]").ok().flatten() else { continue };
         if col.scroll_height() > col.client_height() + 4 {
             let top = el.get_bounding_client_rect().top() - col.get_bounding_client_rect().top();
-            let target = col.scroll_top() as f64 + top - col.client_height() as f64 / 3.0;
+            let target = col.scroll_top() as f64 + top - 24.0;
             col.set_scroll_top(target.max(0.0) as i32);
         }
     }
@@ -53,7 +53,7 @@ pub fn side_by_side() -> Html {
         <>
             <h2 class="visually-hidden">{ "Articles side by side" }</h2>
             <div class="side-tools">
-                <p class="hint">{ "Select a claim (click, or Tab to an article and use ↑ ↓ and Enter) to mark what the other articles say about it. Select it again for its next group; Esc clears." }</p>
+                <p class="hint">{ "Select a claim to see what the other articles say about it (keyboard: Tab, ↑ ↓, Enter; Esc clears)." }</p>
                 <Legend />
             </div>
             <SelectionBar />
