@@ -240,6 +240,7 @@ test('export JSON, CSV and Markdown; a correction is kept; the JSON imports back
   await page.getByRole('button', { name: /Remove 000_59f64d01507f9a7e\.txt/ }).click();
   await view(page, 'side');
   await page.waitForFunction(() => document.querySelectorAll('.column[data-doc]').length === 4);
+  await page.locator('.message .dismiss').evaluateAll((bs) => bs.forEach((b) => b.click()));
   await page.locator('input[data-import="json"]').setInputFiles(json.file);
   await page.getByText(/Imported 5 articles/).waitFor();
   await page.waitForFunction(() => document.querySelectorAll('.column[data-doc]').length === 5);
@@ -330,5 +331,47 @@ test('phone viewport: no sideways scrolling in any view', async () => {
     const w = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(w <= 390, `${v}: page is ${w}px wide`);
   }
+  await context.close();
+});
+
+test('corrections: split a version off, merge two groups, undo', async () => {
+  const { context, page } = await open();
+  await importFixture(page);
+  await page.goto(base + '#view=detail&g=g3');
+  await page.locator('.detail[data-group="g3"]').waitFor();
+  assert.equal(await page.locator('.version').count(), 3);
+  // Split AFP's second version off: it stands alone, so it becomes single-source.
+  const moved = await page.locator('.version').nth(1).getAttribute('data-version');
+  await page.locator('.version').nth(1).locator('input[type=checkbox]').check();
+  await page.getByRole('button', { name: /Split the checked versions/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.version').length === 2);
+  await view(page, 'matrix');
+  await page.locator(`[data-single-claim="${moved}"]`).waitFor();
+  // Merge g1 with g2.
+  await page.goto(base + '#view=detail&g=g1');
+  await page.locator('.detail[data-group="g1"]').waitFor();
+  await page.locator('.merge select').selectOption('g2');
+  await page.getByRole('button', { name: 'Merge', exact: true }).click();
+  await page.locator('.detail[data-group="g1+g2"]').waitFor();
+  assert.equal(await page.locator('.version').count(), 4);
+  await page.getByText(/Your corrections \(2\)/).waitFor();
+  // Undo both.
+  await page.getByRole('button', { name: 'Undo' }).last().click();
+  await page.getByRole('button', { name: 'Undo' }).last().click();
+  await view(page, 'matrix');
+  assert.equal(await page.locator('table.matrix tbody tr[data-group]').count(), 5);
+  await context.close();
+});
+
+test('a link reopens the view: view, filters and which bundled articles are in the hash', async () => {
+  const { context, page } = await open({ hash: '#view=side&b=0,2' });
+  await page.waitForFunction(() => document.querySelectorAll('.column[data-doc]').length === 2);
+  const docs = await page.locator('.column[data-doc]').evaluateAll((els) => els.map((e) => e.dataset.doc));
+  assert.deepEqual(docs, ['000_59f64d01507f9a7e.txt', '002_997de83ce86dabb3.txt']);
+  await page.goto(base + '#view=matrix&rel=differ&sort=relation&b=0,1,2,3,4');
+  await page.locator('table.matrix').waitFor();
+  assert.equal(await page.locator('#f-rel').inputValue(), 'differ');
+  assert.equal(await page.locator('#f-sort').inputValue(), 'relation');
+  await page.waitForFunction(() => document.querySelectorAll('button[data-view="matrix"][aria-current="page"]').length === 1);
   await context.close();
 });

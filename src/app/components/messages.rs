@@ -7,6 +7,16 @@ use yew::prelude::*;
 #[function_component(Messages)]
 pub fn messages() -> Html {
     let ctx = use_context::<AppContext>().expect("AppContext");
+    // Notices go by themselves after a while; errors stay until dismissed.
+    {
+        let newest = ctx.messages.iter().filter(|m| m.kind == MessageKind::Info).map(|m| m.id).max();
+        let dispatcher = ctx.dispatcher();
+        use_effect_with(newest, move |newest| {
+            if let Some(id) = *newest {
+                gloo::timers::callback::Timeout::new(12_000, move || dispatcher.dispatch(Action::Dismiss(id))).forget();
+            }
+        });
+    }
     let items = ctx.messages.iter().map(|m| {
         let id = m.id;
         let dismiss = {
