@@ -375,3 +375,23 @@ test('a link reopens the view: view, filters and which bundled articles are in t
   await page.waitForFunction(() => document.querySelectorAll('button[data-view="matrix"][aria-current="page"]').length === 1);
   await context.close();
 });
+
+test('storage full: the user is told which articles will not survive a reload', async () => {
+  const { context, page } = await open();
+  await view(page, 'articles');
+  // localStorage holds about 5 million characters: the first 3 MB article fits, the second not.
+  for (const name of ['big1.txt', 'big2.txt']) {
+    await page.evaluate((name) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['x'.repeat(3 * 1024 * 1024)], name, { type: 'text/plain' }));
+      document.querySelector('[data-dropzone]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, name);
+    await page.locator(`[data-article="${name}"]`).waitFor();
+  }
+  await page.getByText(/storage is full: big2\.txt will not survive a reload/).waitFor();
+  assert.equal(await page.locator('[data-article="big2.txt"] .chip.warn').count(), 1);
+  await page.reload();
+  await page.locator('[data-article="big1.txt"]').waitFor();
+  assert.equal(await page.locator('[data-article="big2.txt"]').count(), 0);
+  await context.close();
+});
