@@ -1,6 +1,6 @@
 // UI tests of the comparison views (issue 5), with node:test and playwright-core.
 //
-//   PARALLAX_DIST=dist CHROMIUM=/usr/bin/chromium node --test tests/e2e/ui.spec.mjs
+//   PARALLAX_DIST=dist node --test tests/e2e/     (PARALLAX_CHROMIUM: default /usr/bin/chromium)
 //
 // Serves the built site (PARALLAX_DIST, default dist/) under a sub-path, as a deployment
 // would, and drives Chromium. Most tests import tests/fixtures/ui-analysis.json (the five
@@ -39,7 +39,7 @@ before(async () => {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${server.address().port}${SUB}`;
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    executablePath: process.env.PARALLAX_CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],
   });
 });
