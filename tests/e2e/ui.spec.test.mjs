@@ -115,6 +115,10 @@ test('selecting a claim marks its partners in the other articles and scrolls to 
   await page.waitForFunction(() => !document.querySelector('[aria-current="true"][data-claim]'));
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-claim][aria-current="true"]');
+  // ← → go across the articles, landing on the partner where there is one.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-doc]').dataset.doc), '004_742d5dcaba902641.txt');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-current')), 'true');
   // The view state is in the URL hash, and a reload reopens it.
   assert.match(page.url(), /g=g1/);
   await context.close();

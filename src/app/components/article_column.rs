@@ -21,6 +21,29 @@ fn claim_of(e: &Event) -> Option<(web_sys::Element, String)> {
     Some((el, id))
 }
 
+/// Moves focus to the neighbouring column's tab stop (its partner claim when a group is
+/// selected, else the claim last focused there).
+fn move_column(el: &web_sys::Element, step: i32) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(cols) = doc.query_selector_all(".column-text") else { return };
+    let n = cols.length() as i32;
+    let Some(mine) = el.closest(".column-text").ok().flatten() else { return };
+    let Some(pos) = (0..n).find(|&i| cols.item(i as u32).map(|x| x.is_same_node(Some(&mine))).unwrap_or(false)) else { return };
+    let next = pos + step;
+    if next < 0 || next >= n {
+        return;
+    }
+    let Some(col) = cols.item(next as u32).and_then(|x| x.dyn_into::<web_sys::Element>().ok()) else { return };
+    let target = col
+        .query_selector("[data-claim][aria-current=\"true\"]")
+        .ok()
+        .flatten()
+        .or_else(|| col.query_selector("[data-claim][tabindex=\"0\"]").ok().flatten());
+    if let Some(h) = target.and_then(|x| x.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = h.focus();
+    }
+}
+
 /// Moves focus to the previous or next claim of the same column.
 fn move_focus(el: &web_sys::Element, step: i32) {
     let Some(col) = el.closest(".column-text").ok().flatten() else { return };
@@ -184,6 +207,14 @@ pub fn article_column(p: &ArticleColumnProps) -> Html {
                 "ArrowUp" => {
                     e.prevent_default();
                     move_focus(&el, -1);
+                }
+                "ArrowRight" => {
+                    e.prevent_default();
+                    move_column(&el, 1);
+                }
+                "ArrowLeft" => {
+                    e.prevent_default();
+                    move_column(&el, -1);
                 }
                 "Home" => {
                     e.prevent_default();

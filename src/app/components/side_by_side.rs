@@ -53,7 +53,7 @@ pub fn side_by_side() -> Html {
         <>
             <h2 class="visually-hidden">{ "Articles side by side" }</h2>
             <div class="side-tools">
-                <p class="hint">{ "Select a claim to see what the other articles say about it (keyboard: Tab, ↑ ↓, Enter; Esc clears)." }</p>
+                <p class="hint">{ "Select a claim to see what the other articles say about it (keyboard: Tab, then ↑ ↓ within an article, ← → across, Enter selects, Esc clears)." }</p>
                 <Legend />
             </div>
             <SelectionBar />
