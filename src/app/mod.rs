@@ -13,6 +13,7 @@ pub mod hash;
 pub mod io;
 pub mod state;
 pub mod storage;
+pub mod worker;
 
 use crate::engine::{self, Article, Options};
 use components::app_shell::AppShell;
@@ -27,6 +28,10 @@ use yew::prelude::*;
 /// Mounts the app on the page body.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // The same module runs the analysis in a Web Worker: there it serves, it does not render.
+    if worker::serve() {
+        return;
+    }
     if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading")) {
         el.remove();
     }
@@ -36,6 +41,39 @@ pub fn start() {
 thread_local! {
     /// The newest revision an analysis was asked for: older runs stop before the work.
     static LATEST: Cell<u64> = const { Cell::new(0) };
+    /// The articles of the analysis asked of the worker (its spans point into these texts).
+    static PENDING: std::cell::RefCell<Option<(u64, Rc<Vec<state::Entry>>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Asks the worker for an analysis; where there is no worker, runs it in the page.
+fn request_analysis(revision: u64, entries: Rc<Vec<state::Entry>>, dispatcher: UseReducerDispatcher<State>) {
+    PENDING.with(|p| *p.borrow_mut() = Some((revision, entries.clone())));
+    let on_event: Rc<dyn Fn(worker::Event)> = {
+        let dispatcher = dispatcher.clone();
+        Rc::new(move |ev| match ev {
+            worker::Event::Progress { revision, done, total } => {
+                dispatcher.dispatch(Action::Analysing { revision, done, total });
+            }
+            worker::Event::Done { revision, analysis } => {
+                let entries = PENDING.with(|p| p.borrow().as_ref().filter(|(r, _)| *r == revision).map(|(_, e)| e.clone()));
+                if let Some(entries) = entries {
+                    dispatcher.dispatch(Action::Analysed { revision, entries, analysis: Rc::new(analysis) });
+                }
+            }
+            worker::Event::Failed { revision } => {
+                let entries = PENDING.with(|p| p.borrow().as_ref().filter(|(r, _)| *r == revision).map(|(_, e)| e.clone()));
+                if let Some(entries) = entries {
+                    spawn_local(run_analysis(revision, entries, dispatcher.clone()));
+                }
+            }
+            worker::Event::Crashed { revision } => dispatcher.dispatch(Action::AnalysisFailed { revision }),
+        })
+    };
+    let articles: Vec<Article> = entries.iter().map(|e| e.article.clone()).collect();
+    dispatcher.dispatch(Action::Analysing { revision, done: 0, total: articles.len() + 1 });
+    if !worker::analyse(revision, &articles, on_event) {
+        spawn_local(run_analysis(revision, entries, dispatcher));
+    }
 }
 
 fn initial_state() -> State {
@@ -59,15 +97,15 @@ fn initial_state() -> State {
     Rc::try_unwrap(rc).unwrap_or_else(|rc| (*rc).clone())
 }
 
-/// Analyses the articles off the critical path: the page paints its progress indicator first,
-/// and a newer request makes an older one stop before it starts the work.
+/// Analyses the articles in the page (when no worker can): the page paints its progress
+/// indicator first, and a newer request makes an older one stop before it starts the work.
 async fn run_analysis(revision: u64, entries: Rc<Vec<state::Entry>>, dispatcher: UseReducerDispatcher<State>) {
     TimeoutFuture::new(0).await;
     if LATEST.with(|l| l.get()) != revision {
         return;
     }
     let total = entries.len();
-    dispatcher.dispatch(Action::Analysing { revision, done: 0, total });
+    dispatcher.dispatch(Action::Analysing { revision, done: 0, total: total + 1 });
     // Let the browser paint the indicator before the engine takes the thread.
     TimeoutFuture::new(20).await;
     if LATEST.with(|l| l.get()) != revision {
@@ -91,7 +129,7 @@ pub fn app() -> Html {
             if *needed {
                 let revision = *revision;
                 LATEST.with(|l| l.set(revision));
-                spawn_local(run_analysis(revision, entries, dispatcher));
+                request_analysis(revision, entries, dispatcher);
             }
         });
     }

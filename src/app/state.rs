@@ -269,6 +269,8 @@ pub struct ViewState {
 pub enum Action {
     Analysing { revision: u64, done: usize, total: usize },
     Analysed { revision: u64, entries: Rc<Vec<Entry>>, analysis: Rc<Analysis> },
+    /// The engine failed on this revision's articles: the previous result stays.
+    AnalysisFailed { revision: u64 },
     SetView(View),
     /// Selects a claim and its first group; selecting it again moves to its next group.
     SelectClaim(String),
@@ -382,6 +384,17 @@ impl Reducible for State {
                 }
                 s.derived = Some(Rc::new(d));
                 s.fix_selection();
+            }
+            Action::AnalysisFailed { revision } => {
+                if revision != s.revision {
+                    return self;
+                }
+                s.progress = None;
+                s.analysed = revision;
+                s.push_message(
+                    MessageKind::Error,
+                    "The analysis failed on the current articles (an internal error); the previous result is still shown. Removing the article added last may help.".into(),
+                );
             }
             Action::SetView(v) => s.view = v,
             Action::SelectClaim(id) => {

@@ -399,3 +399,24 @@ test('storage full: the user is told which articles will not survive a reload', 
   assert.equal(await page.locator('[data-article="big2.txt"]').count(), 0);
   await context.close();
 });
+
+test('the analysis runs in a worker: the page stays responsive while a large article is analysed', async () => {
+  const { context, page } = await open();
+  assert.equal(page.workers().length, 1, 'one analysis worker');
+  await view(page, 'articles');
+  await page.evaluate(() => {
+    const sentence = 'Officials in Warsaw said on Tuesday that ten interceptors would be based near the coast, a plan Moscow opposes. ';
+    const dt = new DataTransfer();
+    dt.items.add(new File([sentence.repeat(Math.floor(600000 / sentence.length))], 'large.txt', { type: 'text/plain' }));
+    document.querySelector('[data-dropzone]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await page.locator('[data-article="large.txt"]').waitFor();
+  // While it is analysed, the event loop answers at once and the views switch.
+  const lag = await page.evaluate(() => new Promise((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }));
+  assert.ok(lag < 250, `event loop lag ${lag} ms`);
+  await view(page, 'names');
+  await page.locator('button[data-view="names"][aria-current="page"]').waitFor({ timeout: 1000 });
+  await view(page, 'side');
+  await page.locator('.column[data-doc="large.txt"]').waitFor({ timeout: 60000 });
+  await context.close();
+});

@@ -73,7 +73,11 @@ pub fn header() -> Html {
             </div>
             <div class="progress" role="status" aria-live="polite">
                 if busy {
-                    <progress aria-label="Analysing"></progress>
+                    if let Some((done, total)) = ctx.progress.filter(|p| p.1 > 0) {
+                        <progress aria-label="Analysing" max={total.to_string()} value={done.min(total).to_string()}></progress>
+                    } else {
+                        <progress aria-label="Analysing"></progress>
+                    }
                     <span>{ format!("Analysing {n} article{}…", if n == 1 { "" } else { "s" }) }</span>
                 }
             </div>
