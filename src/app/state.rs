@@ -198,6 +198,19 @@ impl Derived {
     pub fn claim_ref(&self, id: &str) -> Option<ClaimRef> {
         self.claim(id).map(ClaimRef::of)
     }
+    /// The group's label, or (when the engine gave none) the start of its first claim.
+    pub fn group_label(&self, g: &Group) -> String {
+        if !g.label.trim().is_empty() {
+            return g.label.clone();
+        }
+        let first = g.claims.first().and_then(|c| self.claim(c)).map(|c| self.claim_text(c)).unwrap_or("");
+        let short: String = first.chars().take(60).collect();
+        if first.chars().count() > 60 {
+            format!("{}…", short.trim_end())
+        } else {
+            short
+        }
+    }
     /// A short name of a claim for lists: "VOA: “first words…”".
     pub fn claim_label(&self, r: &ClaimRef) -> String {
         let text = self.text(&r.doc).get(r.start..r.end).unwrap_or("");

@@ -205,13 +205,13 @@ pub fn detail() -> Html {
                 <button type="button" onclick={prev} disabled={gi == 0} aria-label="Previous group">{ "‹ Previous" }</button>
                 <label class="group-pick">{ format!("Group {} of {} ", gi + 1, groups.len()) }
                     <select onchange={on_pick} aria-label="Choose a group">
-                        { for groups.iter().map(|x| html! { <option value={x.id.clone()} selected={x.id == g.id}>{ format!("{} — {}", x.id, x.label) }</option> }) }
+                        { for groups.iter().map(|x| html! { <option value={x.id.clone()} selected={x.id == g.id}>{ format!("{} — {}", x.id, d.group_label(x)) }</option> }) }
                     </select>
                 </label>
                 <button type="button" onclick={next} disabled={gi + 1 >= groups.len()} aria-label="Next group">{ "Next ›" }</button>
             </nav>
             <header class="detail-head">
-                <h2 id="detail-h"><RelationBadge relation={g.relation} />{ " " }{ &g.label }</h2>
+                <h2 id="detail-h"><RelationBadge relation={g.relation} />{ " " }{ d.group_label(g) }</h2>
                 <p class="muted">{ format!("{} · {} versions · matched on the {} · score {:.2}", g.id, g.claims.len(), if g.level == "fact" { "fact" } else { "claim" }, g.score) }</p>
             </header>
             <section aria-labelledby="versions-h">
@@ -237,7 +237,7 @@ pub fn detail() -> Html {
                     <label>{ "Group " }
                         <select onchange={on_merge_pick}>
                             <option value="" selected={merge_with.is_empty()}>{ "Choose…" }</option>
-                            { for others.iter().map(|x| html! { <option value={x.id.clone()} selected={*merge_with == x.id}>{ format!("{} — {}", x.id, x.label) }</option> }) }
+                            { for others.iter().map(|x| html! { <option value={x.id.clone()} selected={*merge_with == x.id}>{ format!("{} — {}", x.id, d.group_label(x)) }</option> }) }
                         </select>
                     </label>
                     { " " }<button type="button" onclick={do_merge} disabled={merge_with.is_empty()}>{ "Merge" }</button>

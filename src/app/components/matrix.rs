@@ -120,9 +120,9 @@ pub fn matrix() -> Html {
                 <th scope="row">
                     <button type="button" class="row-head" onclick={open}
                         tabindex={if stop.as_deref() == Some(g.id.as_str()) { "0" } else { "-1" }}
-                        aria-label={format!("{}: {}, {} versions. Open details.", g.label, g.relation.as_str(), g.claims.len())}>
+                        aria-label={format!("{}: {}, {} versions. Open details.", d.group_label(g), g.relation.as_str(), g.claims.len())}>
                         <RelationBadge relation={g.relation} />
-                        <span class="row-label">{ &g.label }</span>
+                        <span class="row-label">{ d.group_label(g) }</span>
                     </button>
                     if !kinds.is_empty() {
                         <span class="diff-kinds">{ for kinds.iter().map(|k| html! { <span class={classes!("chip", format!("diff-{k}"))}>{ *k }</span> }) }</span>

@@ -70,7 +70,7 @@ pub fn selection_bar() -> Html {
     html! {
         <div class={classes!("selection-bar", format!("rel-{}", g.relation.as_str()))} role="region"
             aria-label="Selection" aria-live="polite" data-selected-group={g.id.clone()}>
-            <p class="sel-label"><RelationBadge relation={g.relation} />{ " " }<strong>{ &g.label }</strong>
+            <p class="sel-label"><RelationBadge relation={g.relation} />{ " " }<strong>{ d.group_label(g) }</strong>
                 <span class="muted">{ format!(" · {} · {} versions", g.id, g.claims.len()) }</span></p>
             <ul class="partners" aria-label="Go to a version">{ for partners }</ul>
             <div class="sel-actions">
