@@ -113,7 +113,8 @@ fn run_align(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Resul
                     let d = Date::parse(d).ok_or_else(|| Usage(format!("'{d}' is not a date (YYYY-MM-DD)")))?;
                     file_dates.push((file.to_string(), d));
                 } else {
-                    default_date = Some(Date::parse(&v).ok_or_else(|| Usage(format!("'{v}' is not a date (YYYY-MM-DD)")))?);
+                    default_date =
+                        Some(Date::parse(&v).ok_or_else(|| Usage(format!("'{v}' is not a date (YYYY-MM-DD)")))?);
                 }
             }
             "-h" | "--help" => {
@@ -137,7 +138,9 @@ fn run_align(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Resul
         return Ok(EXIT_NO_INPUT);
     }
     for a in &mut articles {
-        let file_date = file_dates.iter().find(|(f, _)| a.id == *f || a.id == Path::new(f).file_name().and_then(|n| n.to_str()).unwrap_or(""));
+        let file_date = file_dates
+            .iter()
+            .find(|(f, _)| a.id == *f || a.id == Path::new(f).file_name().and_then(|n| n.to_str()).unwrap_or(""));
         a.meta.date = file_date.map(|(_, d)| *d).or(default_date);
     }
     let analysis = engine::analyze(&articles, &Options::default());
@@ -191,7 +194,10 @@ impl std::fmt::Display for InputProblem {
 }
 
 fn is_article_file(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(), Some("txt") | Some("md"))
+    matches!(
+        p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+        Some("txt") | Some("md")
+    )
 }
 
 /// Reads every article named by `paths` (files, or folders of .txt/.md files, sorted by name).
@@ -205,7 +211,11 @@ pub fn read_articles(paths: &[PathBuf]) -> (Vec<Article>, Vec<InputProblem>) {
             Ok(m) if m.is_dir() => match std::fs::read_dir(p) {
                 Err(e) => problems.push(InputProblem::Unreadable(p.clone(), e.to_string())),
                 Ok(rd) => {
-                    let mut found: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|f| f.is_file() && is_article_file(f)).collect();
+                    let mut found: Vec<PathBuf> = rd
+                        .filter_map(|e| e.ok())
+                        .map(|e| e.path())
+                        .filter(|f| f.is_file() && is_article_file(f))
+                        .collect();
                     found.sort();
                     if found.is_empty() {
                         problems.push(InputProblem::EmptyFolder(p.clone()));

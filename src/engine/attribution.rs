@@ -14,10 +14,46 @@ use super::tokens::{self, Token};
 
 /// Verbs (and phrases) that introduce what someone said.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "tell", "added", "adds", "stressed", "noted", "acknowledged", "declared",
-    "insisted", "warned", "announced", "argued", "explained", "stated", "claimed", "asked", "replied", "commented",
-    "confirmed", "denied", "reported", "wrote", "writes", "quoted", "cautioned", "conceded", "admitted", "recalled",
-    "suggested", "urged", "predicted", "believes", "believed", "thinks", "described", "called",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "stressed",
+    "noted",
+    "acknowledged",
+    "declared",
+    "insisted",
+    "warned",
+    "announced",
+    "argued",
+    "explained",
+    "stated",
+    "claimed",
+    "asked",
+    "replied",
+    "commented",
+    "confirmed",
+    "denied",
+    "reported",
+    "wrote",
+    "writes",
+    "quoted",
+    "cautioned",
+    "conceded",
+    "admitted",
+    "recalled",
+    "suggested",
+    "urged",
+    "predicted",
+    "believes",
+    "believed",
+    "thinks",
+    "described",
+    "called",
 ];
 
 /// Words that stop the walk back from a speech verb to its subject.
@@ -69,7 +105,12 @@ fn has_quote(s: &str) -> bool {
 
 /// The speakers of an article's sentences. `mentions` are the article's name mentions, in
 /// text order; `block_of` gives each sentence's paragraph index.
-pub fn attribute(text: &str, sentences: &[Sentence], block_of: &[usize], mentions: &[RawMention]) -> Vec<SentenceSource> {
+pub fn attribute(
+    text: &str,
+    sentences: &[Sentence],
+    block_of: &[usize],
+    mentions: &[RawMention],
+) -> Vec<SentenceSource> {
     let mut out: Vec<SentenceSource> = Vec::with_capacity(sentences.len());
     // Whether each sentence starts inside an open quote.
     let mut starts_inside = Vec::with_capacity(sentences.len());
@@ -97,7 +138,11 @@ pub fn attribute(text: &str, sentences: &[Sentence], block_of: &[usize], mention
                         mentions.iter().position(|m| sentences[p].span.contains(m.span) && m.kind != EntityKind::Person)
                     })
                 } else {
-                    last_speaker.as_ref().and_then(|l| l.mention).filter(|&m| mentions[m].kind == EntityKind::Person).or(last_person)
+                    last_speaker
+                        .as_ref()
+                        .and_then(|l| l.mention)
+                        .filter(|&m| mentions[m].kind == EntityKind::Person)
+                        .or(last_person)
                 };
                 if let Some(t) = target {
                     sp.mention = Some(t);
@@ -156,7 +201,11 @@ fn find_speaker(text: &str, span: Span, toks: &[Token], mentions: &[RawMention])
         // "described ... as", "called the meetings": only with a named subject right before.
         // After the verb: `"...," said X` or `according to X`.
         let gap_before = text.get(span.start..toks[v].span.start).unwrap_or("").trim_end();
-        let after_quote = gap_before.ends_with([',', '"', '”']) && (gap_before.ends_with(",\"") || gap_before.ends_with(",”") || gap_before.ends_with('"') || gap_before.ends_with('”'));
+        let after_quote = gap_before.ends_with([',', '"', '”'])
+            && (gap_before.ends_with(",\"")
+                || gap_before.ends_with(",”")
+                || gap_before.ends_with('"')
+                || gap_before.ends_with('”'));
         if is_according || (after_quote && v + 1 < toks.len() && toks[v + 1].is_capitalised()) {
             let from = if is_according { v + 2 } else { v + 1 };
             if let Some(sp) = noun_phrase_after(text, toks, from, mentions) {
@@ -179,7 +228,13 @@ fn gap_is_plain(text: &str, a: &Token, b: &Token) -> bool {
     text.get(a.span.end..b.span.start).is_some_and(|g| g.chars().all(|c| c.is_whitespace() || c == '\''))
 }
 
-fn noun_phrase_before(text: &str, toks: &[Token], lower: &[String], v: usize, mentions: &[RawMention]) -> Option<Speaker> {
+fn noun_phrase_before(
+    text: &str,
+    toks: &[Token],
+    lower: &[String],
+    v: usize,
+    mentions: &[RawMention],
+) -> Option<Speaker> {
     let end = v; // exclusive
     let mut start = v;
     while start > 0 && end - start < 9 {
@@ -193,7 +248,12 @@ fn noun_phrase_before(text: &str, toks: &[Token], lower: &[String], v: usize, me
         start = k;
     }
     // Drop leading determiners and sentence connectives.
-    while start < end && matches!(lower[start].as_str(), "the" | "but" | "and" | "a" | "an" | "nevertheless" | "however" | "meanwhile") {
+    while start < end
+        && matches!(
+            lower[start].as_str(),
+            "the" | "but" | "and" | "a" | "an" | "nevertheless" | "however" | "meanwhile"
+        )
+    {
         start += 1;
     }
     if start >= end {
@@ -208,7 +268,24 @@ fn noun_phrase_before(text: &str, toks: &[Token], lower: &[String], v: usize, me
     let last = lower[end - 1].as_str();
     let ok = mention.is_some()
         || PRONOUNS.contains(&last)
-        || matches!(last, "officials" | "official" | "spokesman" | "spokeswoman" | "diplomats" | "sources" | "experts" | "analysts" | "witnesses" | "police" | "statement" | "leaders" | "government" | "ministry" | "report");
+        || matches!(
+            last,
+            "officials"
+                | "official"
+                | "spokesman"
+                | "spokeswoman"
+                | "diplomats"
+                | "sources"
+                | "experts"
+                | "analysts"
+                | "witnesses"
+                | "police"
+                | "statement"
+                | "leaders"
+                | "government"
+                | "ministry"
+                | "report"
+        );
     if !ok {
         return None;
     }
@@ -227,7 +304,10 @@ fn noun_phrase_after(text: &str, toks: &[Token], from: usize, mentions: &[RawMen
         end += 1;
     }
     let span = Span::new(toks[from].span.start, toks[end - 1].span.end);
-    let mention = mentions.iter().position(|m| span.contains(m.span) && m.kind == EntityKind::Person).or_else(|| mentions.iter().position(|m| span.contains(m.span)));
+    let mention = mentions
+        .iter()
+        .position(|m| span.contains(m.span) && m.kind == EntityKind::Person)
+        .or_else(|| mentions.iter().position(|m| span.contains(m.span)));
     Some(Speaker { text: span.text(text).to_string(), span, mention, resolved_from_pronoun: false })
 }
 
@@ -258,7 +338,10 @@ mod tests {
             .zip(src)
             .map(|(s, a)| {
                 let who = a.speaker.map(|sp| {
-                    sp.mention.filter(|&m| mentions[m].kind == EntityKind::Person || sp.resolved_from_pronoun).map(|m| mentions[m].text.clone()).unwrap_or(sp.text)
+                    sp.mention
+                        .filter(|&m| mentions[m].kind == EntityKind::Person || sp.resolved_from_pronoun)
+                        .map(|m| mentions[m].text.clone())
+                        .unwrap_or(sp.text)
                 });
                 (s.span.text(text).chars().take(12).collect(), who, a.direct)
             })
@@ -274,7 +357,13 @@ mod tests {
         let t = "\"The radar is not aimed at Russia,\" White House national security adviser Stephen Hadley said.\nState Department spokesman Sean McCormack said there had been progress.\n\"I'm hoping we're going to try,\" said Eric Edelman, US under-secretary of defence.\nRussia opposes the plan, but according to State Department spokesman Sean McCormack the U.S. has presented proposals.\nU.S. officials said the talks went well.";
         assert_eq!(
             who(&speakers(t)),
-            vec![Some("Stephen Hadley"), Some("Sean McCormack"), Some("Eric Edelman"), Some("Sean McCormack"), Some("U.S. officials")]
+            vec![
+                Some("Stephen Hadley"),
+                Some("Sean McCormack"),
+                Some("Eric Edelman"),
+                Some("Sean McCormack"),
+                Some("U.S. officials")
+            ]
         );
     }
 

@@ -48,7 +48,22 @@ pub fn split_clauses(text: &str, sentence: Span) -> Vec<Span> {
             // "but" right after a comma, or "but was/but not": a new statement.
             let next = toks.get(i + 1).map(|n| n.text.to_lowercase()).unwrap_or_default();
             let comma = gap.contains(',');
-            let verbish = matches!(next.as_str(), "was" | "were" | "is" | "are" | "has" | "have" | "had" | "said" | "says" | "did" | "does" | "will" | "would");
+            let verbish = matches!(
+                next.as_str(),
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "said"
+                    | "says"
+                    | "did"
+                    | "does"
+                    | "will"
+                    | "would"
+            );
             if comma || (lw == "but" && verbish) {
                 cuts.push(t.span.start);
                 last_cut_tok = i;

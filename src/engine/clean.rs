@@ -61,7 +61,16 @@ const FURNITURE_TO_LINE_END: &[(&str, &str)] = &[("All About ", "topic links")];
 
 /// Words that are furniture only when they make a whole line (possibly bulleted).
 const FURNITURE_WHOLE_LINE: &[&str] = &[
-    "E-mail", "Email", "Save", "Print", "Share", "Comments", "Comment", "Tweet", "Related", "Advertisement",
+    "E-mail",
+    "Email",
+    "Save",
+    "Print",
+    "Share",
+    "Comments",
+    "Comment",
+    "Tweet",
+    "Related",
+    "Advertisement",
     "Read more",
 ];
 
@@ -111,7 +120,10 @@ pub fn clean(text: &str) -> Cleaned {
         // Leading bullet.
         let mut kind = BlockKind::Body;
         let ctext = content.text(text);
-        let bullet = ctext.chars().next().filter(|c| BULLETS.contains(c) && ctext.chars().nth(1).is_some_and(|c| c.is_whitespace()));
+        let bullet = ctext
+            .chars()
+            .next()
+            .filter(|c| BULLETS.contains(c) && ctext.chars().nth(1).is_some_and(|c| c.is_whitespace()));
         if let Some(b) = bullet {
             content = trim_span(text, Span::new(content.start + b.len_utf8(), content.end));
             if content.is_empty() {
@@ -189,7 +201,10 @@ pub fn clean(text: &str) -> Cleaned {
 pub fn is_credit_sentence(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     (lower.contains(" correspondent ") || lower.starts_with("correspondent "))
-        && (lower.contains(" report") || lower.contains(" reports ") || lower.contains("has a preview") || lower.contains("has more"))
+        && (lower.contains(" report")
+            || lower.contains(" reports ")
+            || lower.contains("has a preview")
+            || lower.contains("has more"))
 }
 
 fn credit_in_prose(text: &str, block: Span) -> Option<(&'static str, Span)> {
@@ -215,7 +230,8 @@ fn find_word(hay: &str, pat: &str) -> Option<usize> {
         let s = from + i;
         let e = s + pat.len();
         let before_ok = s == 0 || !hay[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric());
-        let after_ok = pat.ends_with(' ') || e >= hay.len() || !hay[e..].chars().next().is_some_and(|c| c.is_alphanumeric());
+        let after_ok =
+            pat.ends_with(' ') || e >= hay.len() || !hay[e..].chars().next().is_some_and(|c| c.is_alphanumeric());
         if before_ok && after_ok {
             return Some(s);
         }
@@ -252,7 +268,8 @@ fn credit_prefix(text: &str, line: Span) -> Option<(Span, &'static str, Option<S
         return None;
     }
     let after = &t[close + 1..];
-    let dash_len = after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '–' || c == '—').len();
+    let dash_len =
+        after.len() - after.trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '–' || c == '—').len();
     if !after[..dash_len].contains(['-', '–', '—']) {
         return None;
     }
@@ -275,9 +292,10 @@ fn looks_like_headline(t: &str) -> bool {
 
 fn looks_like_caption(text: &str, lines: &[Span], li: usize, t: &str) -> bool {
     let lower = t.to_lowercase();
-    let marked = [", left,", ", right,", ", center,", ", centre,", "(pictured)", ", pictured", "file photo", "(l)", "(r)"]
-        .iter()
-        .any(|m| lower.contains(m));
+    let marked =
+        [", left,", ", right,", ", center,", ", centre,", "(pictured)", ", pictured", "file photo", "(l)", "(r)"]
+            .iter()
+            .any(|m| lower.contains(m));
     marked && t.split_whitespace().count() <= 40 && next_is_break(text, lines, li)
 }
 
@@ -314,7 +332,8 @@ fn find_furniture(text: &str, line: Span, out: &mut Vec<Furniture>) {
             // Only at a line start, or after a sentence end: "All About" in prose stays.
             let before = t[..s].trim_end();
             let after = t[s..].trim_end();
-            if (before.is_empty() || before.ends_with(['.', '»', '"'])) && !after.ends_with(['.', '!', '?', '"', '”']) {
+            if (before.is_empty() || before.ends_with(['.', '»', '"'])) && !after.ends_with(['.', '!', '?', '"', '”'])
+            {
                 out.push(Furniture { span: Span::new(line.start + s, line.end), what: what.to_string() });
             }
         }
@@ -419,7 +438,12 @@ mod tests {
     fn credit_lines_give_outlet_and_dateline() {
         let cases: &[(&str, &str, Option<&str>, &str)] = &[
             ("( Reuter )- U.S. and Russian officials met.", "Reuters", None, "( Reuter )-"),
-            ("MOSCOW, Russia (CNN) -- The United States is trying.", "CNN", Some("MOSCOW, Russia"), "MOSCOW, Russia (CNN) --"),
+            (
+                "MOSCOW, Russia (CNN) -- The United States is trying.",
+                "CNN",
+                Some("MOSCOW, Russia"),
+                "MOSCOW, Russia (CNN) --",
+            ),
             ("Agence France-Presse,\nUS Defence Secretary Robert Gates offered.", "AFP", None, "Agence France-Presse,"),
             ("WASHINGTON (AP) — Officials said.", "AP", Some("WASHINGTON"), "WASHINGTON (AP) —"),
         ];
@@ -438,7 +462,9 @@ mod tests {
     fn credit_in_prose_names_outlet() {
         let t = "Rice and Gates will meet. VOA correspondent Meredith Buel has a preview of the visit in this report.";
         assert_eq!(clean(t).outlet.unwrap().name, "VOA");
-        assert!(is_credit_sentence("VOA correspondent Meredith Buel has a preview of the visit in this report from the State Department."));
+        assert!(is_credit_sentence(
+            "VOA correspondent Meredith Buel has a preview of the visit in this report from the State Department."
+        ));
         assert!(!is_credit_sentence("Rice and Gates will meet."));
     }
 
@@ -459,7 +485,10 @@ mod tests {
         let t = "The talks in Moscow were long and\ndifficult, officials said.\nA second line.";
         assert_eq!(
             blocks(t),
-            vec![(BlockKind::Body, "The talks in Moscow were long and\ndifficult, officials said."), (BlockKind::Body, "A second line.")]
+            vec![
+                (BlockKind::Body, "The talks in Moscow were long and\ndifficult, officials said."),
+                (BlockKind::Body, "A second line.")
+            ]
         );
     }
 

@@ -12,13 +12,18 @@
 //!
 //! Known limits: English only; rules, not a trained model (see each module's own limits).
 
+pub mod align;
 pub mod attribution;
 pub mod claims;
 pub mod clean;
+pub mod cues;
 pub mod export;
+pub mod lexicon;
 pub mod model;
 pub mod names;
+pub mod numbers;
 pub mod sentences;
+pub mod times;
 pub mod tokens;
 
 pub use model::*;
@@ -43,11 +48,7 @@ pub fn analyze(articles: &[Article], options: &Options) -> Analysis {
 }
 
 /// As `analyze`, calling `progress` after each stage of each article.
-pub fn analyze_with_progress(
-    articles: &[Article],
-    options: &Options,
-    progress: &mut dyn FnMut(Progress),
-) -> Analysis {
+pub fn analyze_with_progress(articles: &[Article], options: &Options, progress: &mut dyn FnMut(Progress)) -> Analysis {
     let total = articles.len() * 2 + 1;
     // Per article: cleaning, sentences, name mentions, attribution.
     let mut prepared = Vec::with_capacity(articles.len());
@@ -69,7 +70,10 @@ pub fn analyze_with_progress(
         docs.push(build_doc(article, p, &all_mentions, &resolution, &entities, &mut next_claim));
         progress(Progress { done: articles.len() + i + 1, total, stage: "claims" });
     }
-    let analysis = Analysis { docs, entities, ..Default::default() };
+    let texts: std::collections::HashMap<&str, &str> =
+        articles.iter().map(|a| (a.id.as_str(), a.text.as_str())).collect();
+    let (groups, single_source) = align::align_claims(&docs, &texts, &entities);
+    let analysis = Analysis { docs, entities, groups, single_source };
     progress(Progress { done: total, total, stage: "done" });
     analysis
 }
@@ -99,10 +103,8 @@ fn prepare_article(article: &Article, doc: usize, options: &Options, first_menti
     }
     let cleaned = clean::clean(text);
     let sentences = sentences::split_sentences(text, &cleaned.blocks);
-    let block_of: Vec<usize> = sentences
-        .iter()
-        .map(|s| cleaned.blocks.iter().position(|b| b.span.contains(s.span)).unwrap_or(0))
-        .collect();
+    let block_of: Vec<usize> =
+        sentences.iter().map(|s| cleaned.blocks.iter().position(|b| b.span.contains(s.span)).unwrap_or(0)).collect();
     let mut mentions = Vec::new();
     for s in &sentences {
         if s.kind != BlockKind::Credit {
@@ -167,7 +169,9 @@ fn build_doc(
         let source = src.speaker.as_ref().map(|sp| {
             let entity = sp.mention.map(|m| entities[res.entity_of[p.first_mention + m]].id.clone());
             let speaker = match (&entity, sp.resolved_from_pronoun) {
-                (Some(id), true) => entities.iter().find(|e| &e.id == id).map(|e| e.name.clone()).unwrap_or(sp.text.clone()),
+                (Some(id), true) => {
+                    entities.iter().find(|e| &e.id == id).map(|e| e.name.clone()).unwrap_or(sp.text.clone())
+                }
                 _ => sp.text.clone(),
             };
             Attribution { speaker, span: sp.span, entity, direct: src.direct }
@@ -187,9 +191,9 @@ fn build_doc(
                 sentence: si,
                 kind: s.kind,
                 source: source.clone(),
-                cues: vec![],
-                times: vec![],
-                numbers: vec![],
+                cues: cues::find_cues(text, span),
+                times: times::find_times(text, span, article.meta.date),
+                numbers: numbers::find_quantities(text, span),
                 names,
             });
             *next_claim += 1;
@@ -234,7 +238,26 @@ pub struct PairJudgement {
     pub score: f64,
 }
 
-/// Judges whether two sentences state a fact in common, with the matcher `align` uses.
-pub fn judge_pair(_a: &str, _b: &str) -> PairJudgement {
-    PairJudgement { matched: false, relation: Relation::Agree, score: 0.0 }
+/// Judges whether two sentences state a fact in common, with the matcher `align` uses: the
+/// two are analysed as two one-sentence articles; they match when a group joins them.
+pub fn judge_pair(a: &str, b: &str) -> PairJudgement {
+    let articles = [
+        Article { id: "a".into(), text: a.to_string(), meta: Default::default() },
+        Article { id: "b".into(), text: b.to_string(), meta: Default::default() },
+    ];
+    let analysis = analyze(&articles, &Options::default());
+    let in_doc = |g: &Group, doc: &str| g.claims.iter().any(|c| analysis.claim(c).is_some_and(|c| c.doc == doc));
+    let best = analysis
+        .groups
+        .iter()
+        .filter(|g| in_doc(g, "a") && in_doc(g, "b"))
+        .max_by(|x, y| x.score.partial_cmp(&y.score).unwrap_or(std::cmp::Ordering::Equal));
+    match best {
+        Some(g) => PairJudgement { matched: true, relation: g.relation, score: g.score.clamp(0.0, 1.0) },
+        None => {
+            // No group: the best score between the two sides, below the link threshold.
+            let score = align::best_pair_score(&analysis, &[a, b]);
+            PairJudgement { matched: false, relation: Relation::Agree, score }
+        }
+    }
 }

@@ -57,7 +57,9 @@ fn gazetteer() -> &'static Gazetteer {
                 continue;
             }
             let mut parts = line.split('|');
-            let (Some(_kind), Some(name)) = (parts.next(), parts.next()) else { continue };
+            let (Some(_kind), Some(name)) = (parts.next(), parts.next()) else {
+                continue;
+            };
             let idx = g.places.len();
             g.places.push(Place { name });
             let aliases = parts.next().unwrap_or("");
@@ -89,33 +91,208 @@ fn form_key(form: &str) -> String {
 
 /// Words that stand before a person's name as a title or function, or make part of one.
 const TITLE_WORDS: &[&str] = &[
-    "president", "president-elect", "vice", "secretary", "secretaries", "minister", "ministers", "prime", "deputy",
-    "first", "foreign", "defense", "defence", "state", "general", "lieutenant", "lt", "gen", "colonel", "col", "major",
-    "maj", "captain", "capt", "admiral", "adm", "sergeant", "sgt", "mr", "mrs", "ms", "dr", "sir", "senator", "sen",
-    "representative", "rep", "governor", "gov", "chancellor", "spokesman", "spokeswoman", "spokesperson", "ambassador",
-    "chairman", "chairwoman", "chair", "chief", "director", "judge", "justice", "king", "queen", "prince", "princess",
-    "pope", "mayor", "premier", "commander", "air", "force", "under", "undersecretary", "under-secretary", "assistant",
-    "press", "adviser", "advisor", "national", "security", "interior", "finance", "economy", "energy", "trade",
-    "attorney", "speaker", "leader", "sheikh", "rev", "father", "bishop", "cardinal", "lord", "lady", "prof",
-    "professor", "officer", "inspector", "marshal", "of", "the", "former", "acting", "senior", "top", "white",
-    "house", "army", "navy", "chancellor", "ceo", "executive", "head", "envoy", "negotiator", "correspondent",
+    "president",
+    "president-elect",
+    "vice",
+    "secretary",
+    "secretaries",
+    "minister",
+    "ministers",
+    "prime",
+    "deputy",
+    "first",
+    "foreign",
+    "defense",
+    "defence",
+    "state",
+    "general",
+    "lieutenant",
+    "lt",
+    "gen",
+    "colonel",
+    "col",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "admiral",
+    "adm",
+    "sergeant",
+    "sgt",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "senator",
+    "sen",
+    "representative",
+    "rep",
+    "governor",
+    "gov",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "director",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "mayor",
+    "premier",
+    "commander",
+    "air",
+    "force",
+    "under",
+    "undersecretary",
+    "under-secretary",
+    "assistant",
+    "press",
+    "adviser",
+    "advisor",
+    "national",
+    "security",
+    "interior",
+    "finance",
+    "economy",
+    "energy",
+    "trade",
+    "attorney",
+    "speaker",
+    "leader",
+    "sheikh",
+    "rev",
+    "father",
+    "bishop",
+    "cardinal",
+    "lord",
+    "lady",
+    "prof",
+    "professor",
+    "officer",
+    "inspector",
+    "marshal",
+    "of",
+    "the",
+    "former",
+    "acting",
+    "senior",
+    "top",
+    "white",
+    "house",
+    "army",
+    "navy",
+    "chancellor",
+    "ceo",
+    "executive",
+    "head",
+    "envoy",
+    "negotiator",
+    "correspondent",
 ];
 
 /// Words that end an organisation's name.
 const ORG_HEADS: &[&str] = &[
-    "department", "ministry", "agency", "council", "committee", "commission", "office", "organization",
-    "organisation", "party", "parliament", "congress", "senate", "assembly", "union", "bank", "fund", "court", "army",
-    "navy", "forces", "corporation", "corp", "company", "inc", "ltd", "group", "university", "institute",
-    "association", "federation", "alliance", "treaty", "pact", "service", "administration", "kremlin", "pentagon",
-    "nato", "house", "cabinet", "government", "police", "guard", "authority", "board", "bureau", "centre", "center",
-    "foundation", "network", "news", "times", "post", "journal", "press", "command", "coalition", "front", "movement",
-    "brigade", "secretariat", "tribunal", "program", "programme", "initiative", "conference", "summit", "talks",
+    "department",
+    "ministry",
+    "agency",
+    "council",
+    "committee",
+    "commission",
+    "office",
+    "organization",
+    "organisation",
+    "party",
+    "parliament",
+    "congress",
+    "senate",
+    "assembly",
+    "union",
+    "bank",
+    "fund",
+    "court",
+    "army",
+    "navy",
+    "forces",
+    "corporation",
+    "corp",
+    "company",
+    "inc",
+    "ltd",
+    "group",
+    "university",
+    "institute",
+    "association",
+    "federation",
+    "alliance",
+    "treaty",
+    "pact",
+    "service",
+    "administration",
+    "kremlin",
+    "pentagon",
+    "nato",
+    "house",
+    "cabinet",
+    "government",
+    "police",
+    "guard",
+    "authority",
+    "board",
+    "bureau",
+    "centre",
+    "center",
+    "foundation",
+    "network",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "press",
+    "command",
+    "coalition",
+    "front",
+    "movement",
+    "brigade",
+    "secretariat",
+    "tribunal",
+    "program",
+    "programme",
+    "initiative",
+    "conference",
+    "summit",
+    "talks",
 ];
 
 /// Single words that name organisations on their own.
 const ORG_WORDS: &[&str] = &[
-    "kremlin", "pentagon", "nato", "congress", "parliament", "senate", "duma", "un", "eu", "iaea", "opec", "who",
-    "reuters", "afp", "ap", "cnn", "bbc", "voa",
+    "kremlin",
+    "pentagon",
+    "nato",
+    "congress",
+    "parliament",
+    "senate",
+    "duma",
+    "un",
+    "eu",
+    "iaea",
+    "opec",
+    "who",
+    "reuters",
+    "afp",
+    "ap",
+    "cnn",
+    "bbc",
+    "voa",
 ];
 
 /// Words that make a run a place ("Fort Greely", "Lake Baikal").
@@ -126,22 +303,205 @@ const PLACE_WORDS: &[&str] = &[
 
 /// Capitalised words that are not names when they stand alone or open a sentence.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "and", "but", "or", "if", "in", "on", "at", "to", "for", "from", "by", "with", "as", "of", "he",
-    "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these", "those",
-    "there", "here", "what", "when", "while", "where", "who", "why", "how", "after", "before", "although", "though",
-    "since", "both", "some", "many", "most", "all", "any", "each", "other", "another", "such", "no", "not", "nor",
-    "yet", "so", "then", "also", "even", "still", "nevertheless", "however", "meanwhile", "moreover", "instead",
-    "officials", "official", "secretaries", "work", "one", "two", "three", "four", "five", "obviously", "in", "e-mail",
-    "story", "highlights", "video", "watch", "comments", "said", "says", "formal", "talks", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "spring", "summer", "autumn", "winter", "war",
-    "cold", "post-cold", "mr", "mrs", "ms", "dr", "president", "minister", "secretary", "general", "today",
-    "yesterday", "tomorrow", "tonight", "last", "next", "early", "late", "according", "under", "over", "about", "into",
-    "through", "during", "until", "without", "within", "against", "between", "among", "because", "do", "does", "did",
-    "has", "have", "had", "is", "are", "was", "were", "be", "will", "would", "can", "could", "should", "may", "might",
-    "must", "my", "me", "us", "him", "them", "your", "let", "just", "now", "only", "very", "more", "less", "well",
-    "new", "old", "good", "great", "big", "rogue", "our", "we're", "i'm", "it's", "he's", "she's", "they're", "we've",
-    "i've", "don't", "that's", "there's",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "if",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "as",
+    "of",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "what",
+    "when",
+    "while",
+    "where",
+    "who",
+    "why",
+    "how",
+    "after",
+    "before",
+    "although",
+    "though",
+    "since",
+    "both",
+    "some",
+    "many",
+    "most",
+    "all",
+    "any",
+    "each",
+    "other",
+    "another",
+    "such",
+    "no",
+    "not",
+    "nor",
+    "yet",
+    "so",
+    "then",
+    "also",
+    "even",
+    "still",
+    "nevertheless",
+    "however",
+    "meanwhile",
+    "moreover",
+    "instead",
+    "officials",
+    "official",
+    "secretaries",
+    "work",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "obviously",
+    "in",
+    "e-mail",
+    "story",
+    "highlights",
+    "video",
+    "watch",
+    "comments",
+    "said",
+    "says",
+    "formal",
+    "talks",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "war",
+    "cold",
+    "post-cold",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "minister",
+    "secretary",
+    "general",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "last",
+    "next",
+    "early",
+    "late",
+    "according",
+    "under",
+    "over",
+    "about",
+    "into",
+    "through",
+    "during",
+    "until",
+    "without",
+    "within",
+    "against",
+    "between",
+    "among",
+    "because",
+    "do",
+    "does",
+    "did",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "my",
+    "me",
+    "us",
+    "him",
+    "them",
+    "your",
+    "let",
+    "just",
+    "now",
+    "only",
+    "very",
+    "more",
+    "less",
+    "well",
+    "new",
+    "old",
+    "good",
+    "great",
+    "big",
+    "rogue",
+    "our",
+    "we're",
+    "i'm",
+    "it's",
+    "he's",
+    "she's",
+    "they're",
+    "we've",
+    "i've",
+    "don't",
+    "that's",
+    "there's",
 ];
 
 fn is_title(w: &str) -> bool {
@@ -154,7 +514,9 @@ fn is_not_name(w: &str) -> bool {
 
 /// Is the gap between two tokens only white space (so they can make one name)?
 fn joined(text: &str, a: &Token, b: &Token) -> bool {
-    let Some(g) = text.get(a.span.end..b.span.start) else { return false };
+    let Some(g) = text.get(a.span.end..b.span.start) else {
+        return false;
+    };
     let plain = |g: &str| !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}');
     // An initial: "George W. Bush".
     let initial = a.text.chars().count() == 1 && a.is_capitalised();
@@ -175,7 +537,9 @@ pub fn find_mentions(text: &str, span: Span, doc: usize) -> Vec<RawMention> {
             continue;
         }
         // A hyphenated word ("Russian-US", "Soviet-allied"): its parts that are places.
-        if t.text.contains('-') && !t.text.split('-').all(|p| p.chars().next().is_some_and(|c| c.is_uppercase())) || t.text.contains('-') && t.text.split('-').any(|p| gazetteer().forms.contains_key(&tokens::key(p))) {
+        if t.text.contains('-') && !t.text.split('-').all(|p| p.chars().next().is_some_and(|c| c.is_uppercase()))
+            || t.text.contains('-') && t.text.split('-').any(|p| gazetteer().forms.contains_key(&tokens::key(p)))
+        {
             hyphen_places(t, doc, &mut out);
             i += 1;
             continue;
@@ -186,7 +550,11 @@ pub fn find_mentions(text: &str, span: Span, doc: usize) -> Vec<RawMention> {
             let tj = &toks[j];
             if tj.is_capitalised() || tj.is_all_caps() {
                 j += 1;
-            } else if CONNECTORS.contains(&tj.text) && j + 1 < toks.len() && toks[j + 1].is_capitalised() && joined(text, tj, &toks[j + 1]) {
+            } else if CONNECTORS.contains(&tj.text)
+                && j + 1 < toks.len()
+                && toks[j + 1].is_capitalised()
+                && joined(text, tj, &toks[j + 1])
+            {
                 j += 2;
             } else {
                 break;
@@ -213,7 +581,14 @@ fn hyphen_places(t: &Token, doc: usize, out: &mut Vec<RawMention>) {
     for part in t.text.split('-') {
         if let Some(&p) = g.forms.get(&tokens::key(part)) {
             let span = Span::new(t.span.start + off, t.span.start + off + part.len());
-            out.push(RawMention { doc, span, text: part.to_string(), kind: EntityKind::Place, canonical: g.places[p].name.to_string(), titled: false });
+            out.push(RawMention {
+                doc,
+                span,
+                text: part.to_string(),
+                kind: EntityKind::Place,
+                canonical: g.places[p].name.to_string(),
+                titled: false,
+            });
         }
         off += part.len() + 1;
     }
@@ -230,7 +605,11 @@ fn analyse_run(text: &str, run: &[Token], sentence_start: bool, doc: usize, out:
     let keys: Vec<String> = run.iter().map(|t| tokens::key(t.text)).collect();
     let mut k = 0;
     // Drop a common word opening the sentence ("The", "But", "While", "Offering").
-    if sentence_start && !keys.is_empty() && (is_not_name(&keys[0]) || inflected_opener(&keys[0])) && !g.forms.contains_key(&keys[0]) {
+    if sentence_start
+        && !keys.is_empty()
+        && (is_not_name(&keys[0]) || inflected_opener(&keys[0]))
+        && !g.forms.contains_key(&keys[0])
+    {
         k = 1;
     }
     let n = run.len();
@@ -319,14 +698,7 @@ fn flush(text: &str, run: &[Token], keys: &[String], titled: bool, doc: usize, o
     let name_text = span.text(text);
     let name_text = name_text.strip_suffix("'s").or_else(|| name_text.strip_suffix("’s")).unwrap_or(name_text);
     let span = Span::new(span.start, span.start + name_text.len());
-    out.push(RawMention {
-        doc,
-        span,
-        text: name_text.to_string(),
-        kind,
-        canonical: name_text.to_string(),
-        titled,
-    });
+    out.push(RawMention { doc, span, text: name_text.to_string(), kind, canonical: name_text.to_string(), titled });
 }
 
 /// Folds a name token for comparison across transliterations: lower case, accents dropped,
@@ -399,9 +771,11 @@ fn given_compatible(a: Option<&str>, b: Option<&str>) -> bool {
         (Some(a), Some(b)) => {
             let (ka, kb) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
             if ka.chars().count() == 1 || kb.chars().count() == 1 {
-                ka.chars().next().map(|c| c.to_lowercase().to_string()) == kb.chars().next().map(|c| c.to_lowercase().to_string())
+                ka.chars().next().map(|c| c.to_lowercase().to_string())
+                    == kb.chars().next().map(|c| c.to_lowercase().to_string())
             } else {
-                same_name(ka, kb) || (fold(ka).len() >= 3 && (fold(ka).starts_with(&fold(kb)) || fold(kb).starts_with(&fold(ka))))
+                same_name(ka, kb)
+                    || (fold(ka).len() >= 3 && (fold(ka).starts_with(&fold(kb)) || fold(kb).starts_with(&fold(ka))))
             }
         }
         _ => true,
@@ -466,7 +840,8 @@ pub fn resolve(mentions: &[RawMention]) -> Resolution {
         }
     }
     // People with a given name and surname: surname the same name, given names compatible.
-    let full: Vec<usize> = (0..n).filter(|&i| mentions[i].kind == EntityKind::Person && word_lists[i].len() >= 2).collect();
+    let full: Vec<usize> =
+        (0..n).filter(|&i| mentions[i].kind == EntityKind::Person && word_lists[i].len() >= 2).collect();
     // Index by the first letters of the folded surname so the pass stays near-linear.
     let mut by_initial: HashMap<String, Vec<usize>> = HashMap::new();
     for &i in &full {
@@ -513,7 +888,12 @@ pub fn resolve(mentions: &[RawMention]) -> Resolution {
             Some(candidates[0])
         } else if !same_doc.is_empty() {
             // The nearest earlier full mention in the same article.
-            same_doc.iter().copied().filter(|&j| mentions[j].span.start <= m.span.start).last().or(same_doc.first().copied())
+            same_doc
+                .iter()
+                .copied()
+                .filter(|&j| mentions[j].span.start <= m.span.start)
+                .last()
+                .or(same_doc.first().copied())
         } else {
             None
         };
@@ -541,8 +921,11 @@ pub fn resolve(mentions: &[RawMention]) -> Resolution {
             if j == i || mentions[j].doc != m.doc || word_lists[j].len() < 2 {
                 continue;
             }
-            let words: Vec<String> =
-                word_lists[j].iter().filter(|w| !CONNECTORS.contains(&w.to_lowercase().as_str())).map(|w| w.to_lowercase()).collect();
+            let words: Vec<String> = word_lists[j]
+                .iter()
+                .filter(|w| !CONNECTORS.contains(&w.to_lowercase().as_str()))
+                .map(|w| w.to_lowercase())
+                .collect();
             if spells_acronym(&m.text.to_lowercase(), &words) {
                 union(&mut parent, i, j);
                 break;
@@ -555,7 +938,12 @@ pub fn resolve(mentions: &[RawMention]) -> Resolution {
     for i in 0..n {
         let r = find(&mut parent, i);
         let e = *index_of_root.entry(r).or_insert_with(|| {
-            res.entities.push(ResolvedEntity { kind: mentions[r].kind, name: String::new(), mentions: Vec::new(), spelling_differs: false });
+            res.entities.push(ResolvedEntity {
+                kind: mentions[r].kind,
+                name: String::new(),
+                mentions: Vec::new(),
+                spelling_differs: false,
+            });
             res.entities.len() - 1
         });
         res.entity_of[i] = e;
@@ -566,7 +954,9 @@ pub fn resolve(mentions: &[RawMention]) -> Resolution {
         let kinds: Vec<EntityKind> = e.mentions.iter().map(|&i| mentions[i].kind).collect();
         e.kind = if kinds.contains(&EntityKind::Place) {
             EntityKind::Place
-        } else if kinds.contains(&EntityKind::Organisation) && !e.mentions.iter().any(|&i| word_lists[i].len() >= 2 && mentions[i].kind == EntityKind::Person) {
+        } else if kinds.contains(&EntityKind::Organisation)
+            && !e.mentions.iter().any(|&i| word_lists[i].len() >= 2 && mentions[i].kind == EntityKind::Person)
+        {
             EntityKind::Organisation
         } else {
             kinds[0]
@@ -590,7 +980,13 @@ pub fn resolve(mentions: &[RawMention]) -> Resolution {
             let mut surnames: Vec<String> = e.mentions.iter().filter_map(|&i| word_lists[i].last().cloned()).collect();
             surnames.sort();
             surnames.dedup();
-            let mut givens: Vec<String> = e.mentions.iter().filter(|&&i| word_lists[i].len() >= 2).map(|&i| word_lists[i][0].clone()).filter(|g| g.chars().count() > 2).collect();
+            let mut givens: Vec<String> = e
+                .mentions
+                .iter()
+                .filter(|&&i| word_lists[i].len() >= 2)
+                .map(|&i| word_lists[i][0].clone())
+                .filter(|g| g.chars().count() > 2)
+                .collect();
             givens.sort();
             givens.dedup();
             e.spelling_differs = surnames.len() > 1 || givens.len() > 1;
@@ -617,7 +1013,11 @@ fn spells_acronym(acronym: &str, words: &[String]) -> bool {
 /// The mentions of an entity as `DocSpan`s, given the document ids.
 pub fn doc_spans(mentions: &[RawMention], idx: &[usize], doc_ids: &[String]) -> Vec<DocSpan> {
     idx.iter()
-        .map(|&i| DocSpan { doc: doc_ids[mentions[i].doc].clone(), start: mentions[i].span.start, end: mentions[i].span.end })
+        .map(|&i| DocSpan {
+            doc: doc_ids[mentions[i].doc].clone(),
+            start: mentions[i].span.start,
+            end: mentions[i].span.end,
+        })
         .collect()
 }
 
@@ -660,7 +1060,10 @@ mod tests {
             "He invited the Russians to inspect the US missile defence site at Fort Greely, Alaska.",
             &[("Russians", Place), ("US", Place), ("Fort Greely", Place), ("Alaska", Place)],
         );
-        assert_mentions("shield sites in the Czech Republic and Poland", &[("Czech Republic", Place), ("Poland", Place)]);
+        assert_mentions(
+            "shield sites in the Czech Republic and Poland",
+            &[("Czech Republic", Place), ("Poland", Place)],
+        );
         assert_mentions("Nato missile shield", &[("Nato", Organisation)]);
     }
 
@@ -690,7 +1093,10 @@ mod tests {
     }
 
     fn entity_of(all: &[RawMention], r: &Resolution, doc: usize, text: &str) -> usize {
-        let i = all.iter().position(|m| m.doc == doc && m.text == text).unwrap_or_else(|| panic!("no mention {text:?} in doc {doc}"));
+        let i = all
+            .iter()
+            .position(|m| m.doc == doc && m.text == text)
+            .unwrap_or_else(|| panic!("no mention {text:?} in doc {doc}"));
         r.entity_of[i]
     }
 

@@ -13,19 +13,52 @@ use super::model::{Block, BlockKind, Sentence, Span};
 
 /// Abbreviations that a period follows without ending the sentence (lower case, no period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "sen", "rep",
-    "gov", "pres", "sec", "amb", "rev", "st", "jr", "sr", "mt", "ft", "no", "nos", "vs", "v", "jan", "feb", "mar", "apr",
-    "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "dept", "est", "approx", "fig", "al",
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass",
-    "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis",
-    "wyo", "e.g", "i.e", "a.m", "p.m", "u.s", "u.n", "u.k", "e.u", "d.c", "u.s.a",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "sen",
+    "rep", "gov", "pres", "sec", "amb", "rev", "st", "jr", "sr", "mt", "ft", "no", "nos", "vs", "v", "jan", "feb",
+    "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "dept", "est",
+    "approx", "fig", "al", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex",
+    "va", "vt", "wash", "wis", "wyo", "e.g", "i.e", "a.m", "p.m", "u.s", "u.n", "u.k", "e.u", "d.c", "u.s.a",
 ];
 
 /// Words that, after an abbreviation or acronym, show that a new sentence has begun.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "This", "That", "These", "Those", "There", "In", "On",
-    "At", "A", "An", "His", "Her", "Their", "Its", "Our", "As", "However", "Meanwhile", "Officials", "When", "While",
-    "If", "After", "Before", "Some", "Many", "Most",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "As",
+    "However",
+    "Meanwhile",
+    "Officials",
+    "When",
+    "While",
+    "If",
+    "After",
+    "Before",
+    "Some",
+    "Many",
+    "Most",
 ];
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»'];
@@ -39,7 +72,11 @@ pub fn split_sentences(text: &str, blocks: &[Block]) -> Vec<Sentence> {
             continue;
         }
         for span in split_block(text, b.span) {
-            let kind = if b.kind == BlockKind::Body && is_credit_sentence(span.text(text)) { BlockKind::Credit } else { b.kind };
+            let kind = if b.kind == BlockKind::Body && is_credit_sentence(span.text(text)) {
+                BlockKind::Credit
+            } else {
+                b.kind
+            };
             out.push(Sentence { span, kind });
         }
     }
@@ -125,10 +162,24 @@ fn is_abbreviation(t: &str, pos: usize, chars: &[(usize, char)], next: usize) ->
     }
     // Next word: a common sentence starter ends the sentence after all (not after a title or
     // an initial, where a name follows).
-    let next_word: String = chars[next.min(chars.len())..].iter().map(|x| x.1).take_while(|c| c.is_alphabetic()).collect();
+    let next_word: String =
+        chars[next.min(chars.len())..].iter().map(|x| x.1).take_while(|c| c.is_alphabetic()).collect();
     let title = matches!(
         lower.as_str(),
-        "mr" | "mrs" | "ms" | "dr" | "prof" | "gen" | "lt" | "col" | "maj" | "capt" | "sen" | "rep" | "gov" | "st" | "rev"
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "gen"
+            | "lt"
+            | "col"
+            | "maj"
+            | "capt"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "st"
+            | "rev"
     );
     if single_initial || title {
         return true;
@@ -162,15 +213,27 @@ mod tests {
             split("U.S. President George W. Bush plans to go to Russia. He will meet Putin."),
             vec!["U.S. President George W. Bush plans to go to Russia.", "He will meet Putin."]
         );
-        assert_eq!(split("Gen. Henry Obering spoke. Lt. Col. Smith did not."), vec!["Gen. Henry Obering spoke.", "Lt. Col. Smith did not."]);
-        assert_eq!(split("They met in the U.S. The talks went on."), vec!["They met in the U.S.", "The talks went on."]);
-        assert_eq!(split("The U.S.-Russian relations are 3.5 times worse."), vec!["The U.S.-Russian relations are 3.5 times worse."]);
+        assert_eq!(
+            split("Gen. Henry Obering spoke. Lt. Col. Smith did not."),
+            vec!["Gen. Henry Obering spoke.", "Lt. Col. Smith did not."]
+        );
+        assert_eq!(
+            split("They met in the U.S. The talks went on."),
+            vec!["They met in the U.S.", "The talks went on."]
+        );
+        assert_eq!(
+            split("The U.S.-Russian relations are 3.5 times worse."),
+            vec!["The U.S.-Russian relations are 3.5 times worse."]
+        );
     }
 
     #[test]
     fn quotes_spanning_sentences() {
         let t = "\"The Russians have had a week. We look forward to it,\" said Geoff Morrell. Next one.";
-        assert_eq!(split(t), vec!["\"The Russians have had a week.", "We look forward to it,\" said Geoff Morrell.", "Next one."]);
+        assert_eq!(
+            split(t),
+            vec!["\"The Russians have had a week.", "We look forward to it,\" said Geoff Morrell.", "Next one."]
+        );
         let t = "\"Are you sure?\" he asked. \"Yes.\" She left.";
         assert_eq!(split(t), vec!["\"Are you sure?\" he asked.", "\"Yes.\"", "She left."]);
     }

@@ -31,7 +31,9 @@ fn is_word_char(c: char) -> bool {
 
 /// The word tokens of `text` within `span`.
 pub fn words(text: &str, span: Span) -> Vec<Token<'_>> {
-    let Some(t) = text.get(span.start..span.end) else { return Vec::new() };
+    let Some(t) = text.get(span.start..span.end) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut it = t.char_indices().peekable();
     while let Some((i, c)) = it.next() {

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Scores the alignment of both development sets: the five bundled articles against
+# ../shared/eval/seed-gold.json, and eval/devset (written blind to the matcher) against its gold.
+# usage: bash eval/run.sh [--verbose]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared="${PARALLAX_SHARED:-../shared}"
+scorer="$shared/eval/score_alignment.py"
+cargo build --release --quiet
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+./target/release/parallax align "$shared/articles" --format json > "$out/seed.json"
+./target/release/parallax align eval/devset/articles --format json > "$out/dev.json"
+echo "seed (five bundled articles):"
+python3 "$scorer" "$shared/eval/seed-gold.json" "$out/seed.json" --docs "$shared/articles" "$@"
+echo "devset (eval/devset, written blind):"
+python3 "$scorer" eval/devset/gold.json "$out/dev.json" --docs eval/devset/articles "$@"

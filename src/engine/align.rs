@@ -1,0 +1,828 @@
+//! Alignment: finds which claims of different articles state the same fact, groups them, and
+//! judges how the versions relate (agree, compatible, differ) with typed differences.
+//!
+//! Matching is on what makes a claim, not on topic words: resolved entities (weighted by how
+//! few claims name them, so the story's ever-present "Russia" counts little), quantities with
+//! what they count, and content words weighted by how rare they are in news generally (a
+//! background frequency table, `lexicon`), matched through lemmas, British/American spelling
+//! and WordNet synonyms. Two levels: whole claims that say the same thing (score over all
+//! their features), and single facts inside otherwise different claims (the same counted
+//! thing: "nine or ten interceptors" / "10 interceptor missiles"). Occasions are kept apart:
+//! claims whose places or times exclude each other are not linked.
+//!
+//! Scale: candidates come from an inverted index over entities, counted things and rare
+//! words; very common keys are not indexed, so no pass over all pairs of claims is made and
+//! cost grows near-linearly with the number of articles. Grouping is average-linkage
+//! clustering within each connected set of candidate links, capped in size.
+//!
+//! Known limits: no syntax, so "A offered B" and "B offered A" look alike; no paraphrase
+//! beyond WordNet synonyms; thresholds were set on the development sets (see
+//! `eval/README.md`), not learned.
+
+use super::model::*;
+use super::{lexicon, numbers, times, tokens};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The score at which two claims count as stating one fact.
+pub const LINK_THRESHOLD: f64 = 0.25;
+/// The average link score at which two clusters merge.
+pub const MERGE_THRESHOLD: f64 = 0.22;
+/// Keys naming more than this share of all claims are not indexed (and a floor of claims).
+const MAX_POSTING_SHARE: f64 = 0.2;
+const MIN_POSTING_CAP: usize = 8;
+/// The largest connected set that is clustered exactly; larger ones keep only strong links.
+const MAX_COMPONENT: usize = 400;
+
+/// Function words and reporting words that carry no fact.
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "if",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "by",
+    "with",
+    "as",
+    "that",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "must",
+    "shall",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "our",
+    "their",
+    "his",
+    "my",
+    "your",
+    "who",
+    "whom",
+    "which",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "there",
+    "here",
+    "than",
+    "then",
+    "so",
+    "also",
+    "not",
+    "no",
+    "any",
+    "some",
+    "all",
+    "such",
+    "very",
+    "just",
+    "only",
+    "even",
+    "still",
+    "about",
+    "into",
+    "over",
+    "after",
+    "before",
+    "while",
+    "said",
+    "say",
+    "says",
+    "told",
+    "tell",
+    "according",
+    "added",
+    "statement",
+    "reporter",
+    "reporters",
+    "news",
+    "official",
+    "officials",
+    "spokesman",
+    "s",
+    "one",
+    "other",
+    "more",
+    "most",
+    "up",
+    "out",
+    "said",
+    "both",
+    "well",
+    "way",
+    "now",
+    "later",
+    "during",
+    "under",
+    "against",
+    "between",
+    "through",
+    "until",
+    "because",
+    "however",
+    "since",
+    "mr",
+    "ms",
+    "mrs",
+    "own",
+    "same",
+    "being",
+    "made",
+    "make",
+    "if",
+    "yet",
+    "whether",
+    "either",
+    "neither",
+    "nor",
+];
+
+/// Features of one claim used for matching.
+#[derive(Clone, Debug, Default)]
+pub struct Features {
+    /// normalised word key -> (weight, original word)
+    pub words: BTreeMap<String, f64>,
+    pub entities: BTreeSet<String>,
+    pub places: BTreeSet<String>,
+    /// (unit head, quantity index in claim)
+    pub quantities: Vec<(String, usize)>,
+    pub source_entity: Option<String>,
+    pub negated: bool,
+}
+
+/// The key a word is matched by: lower case, lemma, American spelling.
+pub fn word_key(w: &str) -> String {
+    lexicon::key(&tokens::key(w))
+}
+
+fn is_stop(k: &str) -> bool {
+    STOP.contains(&k) || k.chars().all(|c| !c.is_alphabetic())
+}
+
+/// Extracts a claim's matching features.
+pub fn features(text: &str, claim: &Claim) -> Features {
+    let mut f = Features::default();
+    let name_spans: Vec<Span> = claim.names.iter().map(|m| m.span).collect();
+    let speaker_span = claim.source.as_ref().map(|s| s.span);
+    for t in tokens::words(text, claim.span) {
+        if name_spans.iter().any(|s| s.contains(t.span)) || speaker_span.is_some_and(|s| s.contains(t.span)) {
+            continue;
+        }
+        let raw = tokens::key(t.text);
+        if is_stop(&raw) {
+            continue;
+        }
+        // Hyphenated words also give their parts ("confidence-building").
+        let mut parts = vec![raw.clone()];
+        if raw.contains('-') {
+            parts.extend(raw.split('-').filter(|p| p.len() > 2 && !is_stop(p)).map(str::to_string));
+        }
+        for p in parts {
+            let key = word_key(&p);
+            if key.is_empty() || is_stop(&key) {
+                continue;
+            }
+            let w = lexicon::informativeness(&p) as f64;
+            let e = f.words.entry(key).or_insert(0.0);
+            *e = e.max(w);
+        }
+    }
+    for m in &claim.names {
+        if speaker_span.is_some_and(|s| s.contains(m.span)) {
+            continue;
+        }
+        f.entities.insert(m.entity.clone());
+        if m.kind == EntityKind::Place {
+            f.places.insert(m.entity.clone());
+        }
+    }
+    for (i, q) in claim.numbers.iter().enumerate() {
+        if let Some(u) = &q.unit {
+            f.quantities.push((word_key(numbers::unit_head(u)), i));
+        }
+    }
+    f.source_entity = claim.source.as_ref().and_then(|s| s.entity.clone());
+    f.negated = claim.negated();
+    f
+}
+
+/// Corpus statistics the scorer needs: how many claims name each entity.
+#[derive(Clone, Debug, Default)]
+pub struct Stats {
+    pub claims: usize,
+    pub entity_df: HashMap<String, usize>,
+}
+
+impl Stats {
+    pub fn new(feats: &[Features]) -> Self {
+        let mut s = Stats { claims: feats.len(), ..Default::default() };
+        for f in feats {
+            for e in &f.entities {
+                *s.entity_df.entry(e.clone()).or_default() += 1;
+            }
+        }
+        s
+    }
+    /// An entity's weight: high for one named by few claims, low for the story's constants.
+    fn entity_weight(&self, e: &str) -> f64 {
+        // The share of claims that name it, with at least ten claims assumed so a pair of
+        // sentences still weighs a shared name.
+        let df = *self.entity_df.get(e).unwrap_or(&1) as f64;
+        let share = df / (self.claims.max(10) as f64);
+        (1.0 - share).powi(2).clamp(0.05, 1.0)
+    }
+}
+
+/// A scored comparison of two claims.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairScore {
+    pub score: f64,
+    pub reasons: Vec<Reason>,
+    /// Linked through a single fact (a counted thing) rather than the whole claim.
+    pub fact: Option<String>,
+}
+
+/// Scores two claims (of different articles).
+pub fn score_pair(a: &Claim, fa: &Features, b: &Claim, fb: &Features, stats: &Stats) -> PairScore {
+    let mut reasons = Vec::new();
+    // Words: exact keys, then synonyms.
+    let total_a: f64 = fa.words.values().sum();
+    let total_b: f64 = fb.words.values().sum();
+    let mut shared = 0.0;
+    let mut used_b: BTreeSet<&str> = BTreeSet::new();
+    for (k, wa) in &fa.words {
+        if let Some(wb) = fb.words.get(k) {
+            let w = wa.min(*wb);
+            shared += w;
+            used_b.insert(k.as_str());
+            if w >= 0.3 {
+                reasons.push(Reason { kind: ReasonKind::Word, what: k.clone(), weight: w });
+            }
+        }
+    }
+    for (k, wa) in &fa.words {
+        if fb.words.contains_key(k) || *wa < 0.25 {
+            continue;
+        }
+        for (kb, wb) in &fb.words {
+            if used_b.contains(kb.as_str()) || *wb < 0.25 {
+                continue;
+            }
+            if let Some(rel) = lexicon::related(k, kb) {
+                let factor = match rel {
+                    lexicon::Relatedness::Same => 1.0,
+                    lexicon::Relatedness::Synonym => 0.8,
+                    lexicon::Relatedness::Close => 0.5,
+                };
+                let w = wa.min(*wb) * factor;
+                shared += w;
+                used_b.insert(kb.as_str());
+                reasons.push(Reason { kind: ReasonKind::Word, what: format!("{k} ~ {kb} (synonym)"), weight: w });
+                break;
+            }
+        }
+    }
+    // Between cosine and containment: a short claim inside a longer one is the same fact
+    // with details added, but a long claim must not match everything it touches.
+    let norm = |x: f64, y: f64| 0.5 * x.min(y) + 0.5 * (x * y).sqrt();
+    let word_sim = if total_a > 0.0 && total_b > 0.0 { shared / norm(total_a, total_b) } else { 0.0 };
+    // Entities.
+    let mut ent_shared = 0.0;
+    let mut ent_a = 0.0;
+    let mut ent_b = 0.0;
+    for e in &fa.entities {
+        ent_a += stats.entity_weight(e);
+    }
+    for e in &fb.entities {
+        ent_b += stats.entity_weight(e);
+    }
+    for e in fa.entities.intersection(&fb.entities) {
+        let w = stats.entity_weight(e);
+        ent_shared += w;
+        let name = a.names.iter().find(|m| &m.entity == e).map(|m| m.text.clone()).unwrap_or_default();
+        reasons.push(Reason { kind: ReasonKind::Name, what: name, weight: w });
+    }
+    let ent_sim = if ent_a > 0.0 && ent_b > 0.0 { ent_shared / norm(ent_a, ent_b) } else { 0.0 };
+    // The whole-claim score: words weigh most; entities confirm.
+    let mut score = 0.7 * word_sim + 0.3 * ent_sim;
+    // Same speaker.
+    if fa.source_entity.is_some() && fa.source_entity == fb.source_entity {
+        score += 0.05;
+        reasons.push(Reason {
+            kind: ReasonKind::Source,
+            what: a.source.as_ref().map(|s| s.speaker.clone()).unwrap_or_default(),
+            weight: 0.05,
+        });
+    }
+    // A single fact: the same counted thing, and (unless the thing is rare enough to be the
+    // fact on its own) a shared word beside it ("27 people injured" / "27 people hurt").
+    let mut fact = None;
+    let shared_other = reasons.iter().filter(|r| r.kind == ReasonKind::Word).map(|r| r.weight).fold(0.0, f64::max);
+    for (ua, ia) in &fa.quantities {
+        for (ub, ib) in &fb.quantities {
+            let (qa, qb) = (&a.numbers[*ia], &b.numbers[*ib]);
+            if !same_unit(qa, qb) {
+                continue;
+            }
+            let w = lexicon::informativeness(ua).max(lexicon::informativeness(ub)) as f64;
+            if w >= 0.5 || shared_other >= 0.3 {
+                let what = format!("{ua}: {} ~ {}", fmt_q(qa), fmt_q(qb));
+                reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: w });
+                fact = Some(what);
+                score = score.max(0.5 + 0.3 * w);
+            }
+        }
+    }
+    // Occasions: places that exclude each other (each names a specific place the other
+    // lacks, and they share none) keep two acts apart.
+    let specific = |f: &Features| -> BTreeSet<String> {
+        f.places.iter().filter(|p| stats.entity_weight(p) >= 0.45).cloned().collect()
+    };
+    let (pa, pb) = (specific(fa), specific(fb));
+    if !pa.is_empty() && !pb.is_empty() && pa.is_disjoint(&pb) && fa.places.is_disjoint(&fb.places) {
+        score *= 0.5;
+        reasons.push(Reason {
+            kind: ReasonKind::Against,
+            what: "different places: another occasion".into(),
+            weight: -0.5,
+        });
+    }
+    reasons.sort_by(|x, y| y.weight.partial_cmp(&x.weight).unwrap_or(std::cmp::Ordering::Equal));
+    PairScore { score: score.clamp(0.0, 1.0), reasons, fact }
+}
+
+/// Two quantities count the same thing: the same head noun, or the head of one is a word of
+/// the other's unit ("interceptor" / "interceptor missile").
+pub fn same_unit(a: &Quantity, b: &Quantity) -> bool {
+    let (Some(ua), Some(ub)) = (&a.unit, &b.unit) else {
+        return false;
+    };
+    let words = |u: &str| -> BTreeSet<String> { u.split_whitespace().map(word_key).collect() };
+    let (wa, wb) = (words(ua), words(ub));
+    let (ha, hb) = (word_key(numbers::unit_head(ua)), word_key(numbers::unit_head(ub)));
+    ha == hb || wb.contains(&ha) || wa.contains(&hb) || lexicon::synonyms(&ha, &hb)
+}
+
+fn fmt_q(q: &Quantity) -> String {
+    if q.low == q.high {
+        format!("{}", q.low)
+    } else if q.high < numbers::UNBOUNDED {
+        format!("{}-{}", q.low, q.high)
+    } else {
+        format!("{}+", q.low)
+    }
+}
+
+/// Index keys of a claim for candidate generation.
+fn index_keys(f: &Features) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    keys.extend(f.entities.iter().map(|e| format!("E:{e}")));
+    keys.extend(f.quantities.iter().map(|(u, _)| format!("Q:{u}")));
+    for (k, w) in &f.words {
+        if *w >= 0.25 {
+            keys.push(format!("W:{k}"));
+            for s in lexicon::synonyms_of(k) {
+                keys.push(format!("S:{s}"));
+            }
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Aligns the claims of all articles. `texts` are the articles' texts by doc id.
+pub fn align_claims(
+    docs: &[DocAnalysis],
+    texts: &HashMap<&str, &str>,
+    entities: &[Entity],
+) -> (Vec<Group>, Vec<String>) {
+    let claims: Vec<&Claim> = docs.iter().flat_map(|d| d.claims.iter()).collect();
+    let doc_of: Vec<usize> =
+        docs.iter().enumerate().flat_map(|(i, d)| std::iter::repeat(i).take(d.claims.len())).collect();
+    let feats: Vec<Features> =
+        claims.iter().map(|c| features(texts.get(c.doc.as_str()).copied().unwrap_or(""), c)).collect();
+    let stats = Stats::new(&feats);
+    // Inverted index; skip keys that name too many claims.
+    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, f) in feats.iter().enumerate() {
+        for k in index_keys(f) {
+            postings.entry(k).or_default().push(i);
+        }
+    }
+    let cap = ((claims.len() as f64 * MAX_POSTING_SHARE) as usize).max(MIN_POSTING_CAP);
+    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in postings.values() {
+        if list.len() > cap {
+            continue;
+        }
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                if doc_of[i] != doc_of[j] {
+                    candidates.insert((i, j));
+                }
+            }
+        }
+    }
+    // Score candidates.
+    let mut links: BTreeMap<(usize, usize), PairScore> = BTreeMap::new();
+    for &(i, j) in &candidates {
+        let s = score_pair(claims[i], &feats[i], claims[j], &feats[j], &stats);
+        if s.score >= LINK_THRESHOLD {
+            links.insert((i, j), s);
+        }
+    }
+    // Fact-level links form their own groups; the rest cluster.
+    let (fact_links, claim_links): (Vec<_>, Vec<_>) =
+        links.iter().partition(|(_, s)| s.fact.is_some() && s.score < 0.5 + 0.3 + 1e-9 && !is_whole_match(s));
+    let clusters = cluster(claims.len(), &doc_of, &claim_links.iter().map(|(k, s)| (**k, s.score)).collect::<Vec<_>>());
+    let mut groups: Vec<Group> = Vec::new();
+    for members in clusters {
+        let docs_in: BTreeSet<usize> = members.iter().map(|&i| doc_of[i]).collect();
+        if docs_in.len() < 2 {
+            continue;
+        }
+        let group_links: Vec<Link> = members
+            .iter()
+            .flat_map(|&i| members.iter().map(move |&j| (i, j)))
+            .filter(|(i, j)| i < j)
+            .filter_map(|k| links.get(&k).map(|s| (k, s)))
+            .map(|((i, j), s)| Link {
+                a: claims[i].id.clone(),
+                b: claims[j].id.clone(),
+                score: round3(s.score),
+                reasons: s.reasons.clone(),
+            })
+            .collect();
+        groups.push(make_group(
+            &members.iter().map(|&i| claims[i]).collect::<Vec<_>>(),
+            group_links,
+            "claim",
+            texts,
+            entities,
+        ));
+    }
+    // Fact groups: claims linked through one counted thing; one group per connected set.
+    let fact_pairs: Vec<((usize, usize), f64)> = fact_links.iter().map(|(k, s)| (**k, s.score)).collect();
+    for members in components(claims.len(), &fact_pairs) {
+        let links: Vec<Link> = fact_links
+            .iter()
+            .filter(|((i, _), _)| members.contains(i))
+            .map(|((i, j), s)| Link {
+                a: claims[*i].id.clone(),
+                b: claims[*j].id.clone(),
+                score: round3(s.score),
+                reasons: s.reasons.clone(),
+            })
+            .collect();
+        let unit = fact_links
+            .iter()
+            .find(|((i, _), _)| members.contains(i))
+            .and_then(|(_, s)| s.fact.as_ref())
+            .and_then(|f| f.split(':').next())
+            .unwrap_or("")
+            .to_string();
+        let member_claims: Vec<&Claim> = members.iter().map(|&i| claims[i]).collect();
+        let mut g = make_group(&member_claims, links, "fact", texts, entities);
+        g.label = format!("number: {unit}");
+        groups.push(g);
+    }
+    for (n, g) in groups.iter_mut().enumerate() {
+        g.id = format!("g{}", n + 1);
+    }
+    let grouped: BTreeSet<&str> = groups.iter().flat_map(|g| g.claims.iter().map(String::as_str)).collect();
+    let single = claims.iter().filter(|c| !grouped.contains(c.id.as_str())).map(|c| c.id.clone()).collect();
+    (groups, single)
+}
+
+/// The highest score between claims of article "a" and article "b" of a two-article
+/// analysis (`texts` in that order), for the `pairs` command.
+pub fn best_pair_score(analysis: &Analysis, texts: &[&str; 2]) -> f64 {
+    let all: Vec<&Claim> = analysis.claims().collect();
+    let text_of = |c: &Claim| if c.doc == "a" { texts[0] } else { texts[1] };
+    let feats: Vec<Features> = all.iter().map(|c| features(text_of(c), c)).collect();
+    let stats = Stats::new(&feats);
+    let mut best: f64 = 0.0;
+    for (i, a) in all.iter().enumerate() {
+        for (j, b) in all.iter().enumerate() {
+            if a.doc == "a" && b.doc == "b" {
+                best = best.max(score_pair(a, &feats[i], b, &feats[j], &stats).score);
+            }
+        }
+    }
+    round3(best)
+}
+
+/// A number link whose words also match well stays a whole-claim link.
+fn is_whole_match(s: &PairScore) -> bool {
+    s.reasons.iter().filter(|r| r.kind == ReasonKind::Word || r.kind == ReasonKind::Name).map(|r| r.weight).sum::<f64>()
+        >= 1.5
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Connected sets (of two or more) of the graph given by `pairs`.
+fn components(n: usize, pairs: &[((usize, usize), f64)]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        p[x] = r;
+        r
+    }
+    for &((i, j), _) in pairs {
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &((i, j), _) in pairs {
+        for x in [i, j] {
+            let r = find(&mut parent, x);
+            let v = sets.entry(r).or_default();
+            if !v.contains(&x) {
+                v.push(x);
+            }
+        }
+    }
+    sets.into_values()
+        .map(|mut v| {
+            v.sort();
+            v
+        })
+        .collect()
+}
+
+/// Average-linkage clustering of claims over scored links, within each connected component.
+/// Only pairs from different articles count in the averages.
+fn cluster(n: usize, doc_of: &[usize], links: &[((usize, usize), f64)]) -> Vec<Vec<usize>> {
+    // Components.
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        p[x] = r;
+        r
+    }
+    let mut adj: HashMap<(usize, usize), f64> = HashMap::new();
+    for &((i, j), s) in links {
+        adj.insert((i.min(j), i.max(j)), s);
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut comps: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        comps.entry(r).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for (_, comp) in comps {
+        if comp.len() == 1 {
+            continue;
+        }
+        let threshold = if comp.len() > MAX_COMPONENT { MERGE_THRESHOLD + 0.2 } else { MERGE_THRESHOLD };
+        let mut clusters: Vec<Vec<usize>> = comp.iter().map(|&i| vec![i]).collect();
+        loop {
+            let mut best: Option<(f64, usize, usize)> = None;
+            for x in 0..clusters.len() {
+                for y in x + 1..clusters.len() {
+                    let (mut sum, mut cnt, mut any) = (0.0, 0usize, false);
+                    for &i in &clusters[x] {
+                        for &j in &clusters[y] {
+                            if doc_of[i] == doc_of[j] {
+                                continue;
+                            }
+                            cnt += 1;
+                            if let Some(s) = adj.get(&(i.min(j), i.max(j))) {
+                                sum += s;
+                                any = true;
+                            }
+                        }
+                    }
+                    if !any || cnt == 0 {
+                        continue;
+                    }
+                    let avg = sum / cnt as f64;
+                    if avg >= threshold && best.is_none_or(|(b, _, _)| avg > b) {
+                        best = Some((avg, x, y));
+                    }
+                }
+            }
+            match best {
+                Some((_, x, y)) => {
+                    let moved = clusters.remove(y);
+                    clusters[x].extend(moved);
+                }
+                None => break,
+            }
+            if clusters.len() > MAX_COMPONENT * 2 {
+                break;
+            }
+        }
+        out.extend(clusters.into_iter().filter(|c| c.len() > 1).map(|mut c| {
+            c.sort();
+            c
+        }));
+    }
+    out
+}
+
+/// Builds a group from its claims: relation, differences and label.
+fn make_group(
+    members: &[&Claim],
+    links: Vec<Link>,
+    level: &str,
+    texts: &HashMap<&str, &str>,
+    entities: &[Entity],
+) -> Group {
+    let mut differences = Vec::new();
+    let ds = |c: &Claim, s: Span| DocSpan { doc: c.doc.clone(), start: s.start, end: s.end };
+    for (x, a) in members.iter().enumerate() {
+        for b in &members[x + 1..] {
+            if a.doc == b.doc {
+                continue;
+            }
+            // Numbers of the same thing.
+            for qa in &a.numbers {
+                for qb in &b.numbers {
+                    let Some(ua) = &qa.unit else { continue };
+                    if !same_unit(qa, qb) {
+                        continue;
+                    }
+                    let rel = numbers::compare(qa, qb);
+                    if rel != Relation::Agree {
+                        differences.push(Difference {
+                            kind: DifferenceKind::Number,
+                            effect: rel,
+                            spans: vec![ds(a, qa.span), ds(b, qb.span)],
+                            note: format!(
+                                "{} vs {} {}: {}",
+                                qa.span.text(texts.get(a.doc.as_str()).copied().unwrap_or("")),
+                                qb.span.text(texts.get(b.doc.as_str()).copied().unwrap_or("")),
+                                numbers::unit_head(ua),
+                                rel.as_str()
+                            ),
+                        });
+                    }
+                }
+            }
+            // Polarity and hedging: noted.
+            if a.negated() != b.negated() {
+                let spans = a.cues.iter().chain(b.cues.iter()).filter(|c| c.kind == CueKind::Negation).map(|c| {
+                    let owner = if a.cues.contains(c) { a } else { b };
+                    ds(owner, c.span)
+                });
+                differences.push(Difference {
+                    kind: DifferenceKind::Polarity,
+                    effect: Relation::Agree,
+                    spans: spans.collect(),
+                    note: "one version is negated".into(),
+                });
+            }
+            if a.hedged() != b.hedged() {
+                let spans = a.cues.iter().chain(b.cues.iter()).filter(|c| c.kind == CueKind::Hedge).map(|c| {
+                    let owner = if a.cues.contains(c) { a } else { b };
+                    ds(owner, c.span)
+                });
+                differences.push(Difference {
+                    kind: DifferenceKind::Hedging,
+                    effect: Relation::Agree,
+                    spans: spans.collect(),
+                    note: "one version is hedged".into(),
+                });
+            }
+            // Who said it.
+            if let (Some(sa), Some(sb)) = (&a.source, &b.source) {
+                if sa.entity.is_some() && sb.entity.is_some() && sa.entity != sb.entity {
+                    let same_words = sa.direct && sb.direct && quote_overlap(a, b, texts) >= 0.8;
+                    differences.push(Difference {
+                        kind: DifferenceKind::Attribution,
+                        effect: if same_words { Relation::Differ } else { Relation::Agree },
+                        spans: vec![ds(a, sa.span), ds(b, sb.span)],
+                        note: format!("{} vs {}", sa.speaker, sb.speaker),
+                    });
+                }
+            }
+            // Times: compared when both are anchored.
+            for ta in &a.times {
+                for tb in &b.times {
+                    if let Some(rel) = times::compare_times(ta, tb) {
+                        if rel != Relation::Agree {
+                            differences.push(Difference {
+                                kind: DifferenceKind::Time,
+                                effect: Relation::Agree,
+                                spans: vec![ds(a, ta.span), ds(b, tb.span)],
+                                note: format!("{} vs {}", ta.norm, tb.norm),
+                            });
+                        }
+                    }
+                }
+            }
+            // Name spellings.
+            for ma in &a.names {
+                for mb in &b.names {
+                    if ma.entity == mb.entity && ma.kind == EntityKind::Person && ma.text != mb.text {
+                        let differs = entities.iter().any(|e| e.id == ma.entity && e.spelling_differs);
+                        let (la, lb) = (ma.text.split_whitespace().last(), mb.text.split_whitespace().last());
+                        if differs && la != lb
+                            || (ma.text.split_whitespace().count() == mb.text.split_whitespace().count() && differs)
+                        {
+                            differences.push(Difference {
+                                kind: DifferenceKind::Spelling,
+                                effect: Relation::Agree,
+                                spans: vec![ds(a, ma.span), ds(b, mb.span)],
+                                note: format!("{} vs {}", ma.text, mb.text),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let relation = differences.iter().map(|d| d.effect).max().unwrap_or(Relation::Agree);
+    let score =
+        if links.is_empty() { 0.0 } else { round3(links.iter().map(|l| l.score).sum::<f64>() / links.len() as f64) };
+    // Label: the strongest shared reasons.
+    let mut label_words: Vec<String> = Vec::new();
+    for l in &links {
+        for r in &l.reasons {
+            if r.kind != ReasonKind::Against && !label_words.contains(&r.what) && label_words.len() < 4 {
+                label_words.push(r.what.clone());
+            }
+        }
+    }
+    Group {
+        id: String::new(),
+        claims: members.iter().map(|c| c.id.clone()).collect(),
+        relation,
+        label: label_words.join(", "),
+        level: level.to_string(),
+        score,
+        links,
+        differences,
+    }
+}
+
+/// Share of the shorter quote's words that the other quote has too.
+fn quote_overlap(a: &Claim, b: &Claim, texts: &HashMap<&str, &str>) -> f64 {
+    let wa: BTreeSet<String> = tokens::words(texts.get(a.doc.as_str()).copied().unwrap_or(""), a.span)
+        .iter()
+        .map(|t| word_key(t.text))
+        .collect();
+    let wb: BTreeSet<String> = tokens::words(texts.get(b.doc.as_str()).copied().unwrap_or(""), b.span)
+        .iter()
+        .map(|t| word_key(t.text))
+        .collect();
+    let small = wa.len().min(wb.len()).max(1) as f64;
+    wa.intersection(&wb).count() as f64 / small
+}
