@@ -165,21 +165,15 @@ fn relation_from_differences(g: &Group) -> Relation {
 /// fall in them.
 fn restrict(analysis: &Analysis, g: &Group, claims: Vec<String>, id: String) -> Group {
     let set: HashSet<&String> = claims.iter().collect();
-    let spans: Vec<(String, usize, usize)> = claims
-        .iter()
-        .filter_map(|c| analysis.claim(c))
-        .map(|c| (c.doc.clone(), c.span.start, c.span.end))
-        .collect();
+    let spans: Vec<(String, usize, usize)> =
+        claims.iter().filter_map(|c| analysis.claim(c)).map(|c| (c.doc.clone(), c.span.start, c.span.end)).collect();
     let inside = |s: &DocSpan| spans.iter().any(|(d, a, b)| *d == s.doc && *a <= s.start && s.end <= *b);
     let links: Vec<Link> = g.links.iter().filter(|l| set.contains(&l.a) && set.contains(&l.b)).cloned().collect();
-    let differences = g
-        .differences
-        .iter()
-        .filter(|d| !d.spans.is_empty() && d.spans.iter().all(|s| inside(s)))
-        .cloned()
-        .collect();
+    let differences =
+        g.differences.iter().filter(|d| !d.spans.is_empty() && d.spans.iter().all(|s| inside(s))).cloned().collect();
     let score = links.iter().map(|l| l.score).fold(0.0, f64::max);
-    let mut out = Group { id, claims, links, differences, score: if score > 0.0 { score } else { g.score }, ..g.clone() };
+    let mut out =
+        Group { id, claims, links, differences, score: if score > 0.0 { score } else { g.score }, ..g.clone() };
     out.relation = relation_from_differences(&out);
     out
 }

@@ -99,7 +99,8 @@ pub fn parse(hash: &str) -> ViewState {
             "sort" => v.filters.sort = Sort::parse(&val).unwrap_or_default(),
             "b" => {
                 let n = crate::bundled::ARTICLES.len();
-                let mut idx: Vec<usize> = val.split(',').filter_map(|x| x.trim().parse().ok()).filter(|&i| i < n).collect();
+                let mut idx: Vec<usize> =
+                    val.split(',').filter_map(|x| x.trim().parse().ok()).filter(|&i| i < n).collect();
                 idx.dedup();
                 v.bundled = Some(idx);
             }

@@ -5,8 +5,7 @@ use super::corrections::Correction;
 use super::state::{Derived, Entry, MAX_ARTICLE_BYTES};
 use crate::engine::export;
 use crate::engine::{
-    Analysis, Article, ArticleMeta, Block, Claim, Date, DocAnalysis, Entity, Furniture, Group, Outlet, Sentence,
-    Span,
+    Analysis, Article, ArticleMeta, Block, Claim, Date, DocAnalysis, Entity, Furniture, Group, Outlet, Sentence, Span,
 };
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -46,7 +45,8 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, String> {
     if bytes.contains(&0) {
         return Err(binary());
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8 text; it was not added. Save it as UTF-8 and try again."))?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| format!("{name} is not UTF-8 text; it was not added. Save it as UTF-8 and try again."))?;
     let control = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
     if control * 100 > text.chars().count().max(1) {
         return Err(binary());
@@ -91,7 +91,12 @@ pub fn html_to_text(html: &str) -> Result<(String, Option<String>), String> {
         let t = doc.title();
         let t = t.trim().to_string();
         if t.is_empty() {
-            doc.query_selector("h1").ok().flatten().and_then(|h| h.text_content()).map(|s| tidy_lines(&s)).filter(|s| !s.is_empty())
+            doc.query_selector("h1")
+                .ok()
+                .flatten()
+                .and_then(|h| h.text_content())
+                .map(|s| tidy_lines(&s))
+                .filter(|s| !s.is_empty())
         } else {
             Some(t)
         }
@@ -108,7 +113,9 @@ pub fn markdown_to_text(md: &str) -> (String, Option<String>) {
     for line in md.lines() {
         let mut l = line.trim_end().to_string();
         let trimmed = l.trim_start();
-        if trimmed.starts_with("```") || trimmed.chars().all(|c| matches!(c, '-' | '=' | '*' | '_')) && !trimmed.is_empty() {
+        if trimmed.starts_with("```")
+            || trimmed.chars().all(|c| matches!(c, '-' | '=' | '*' | '_')) && !trimmed.is_empty()
+        {
             continue;
         }
         if let Some(h) = trimmed.strip_prefix('#') {
@@ -140,7 +147,11 @@ pub fn markdown_to_text(md: &str) -> (String, Option<String>) {
                 i += 1;
                 continue;
             }
-            if c == '_' && (i == 0 || !chars[i - 1].is_alphanumeric() || chars.get(i + 1).map(|x| !x.is_alphanumeric()).unwrap_or(true)) {
+            if c == '_'
+                && (i == 0
+                    || !chars[i - 1].is_alphanumeric()
+                    || chars.get(i + 1).map(|x| !x.is_alphanumeric()).unwrap_or(true))
+            {
                 i += 1;
                 continue;
             }
@@ -178,7 +189,8 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     let blob = gloo::file::Blob::new_with_options(content, Some(mime));
     let url = gloo::file::ObjectUrl::from(blob);
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(fail)?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| fail())?.dyn_into().map_err(|_| fail())?;
+    let a: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| fail())?.dyn_into().map_err(|_| fail())?;
     a.set_href(&url);
     a.set_download(name);
     let _ = a.set_attribute("hidden", "");
@@ -243,15 +255,19 @@ fn parse<T: serde::de::DeserializeOwned>(v: Option<&Value>) -> Option<T> {
 /// Reads a JSON export back. A file that is not JSON, not a Parallax export, or has no article
 /// texts is an error; the caller then changes nothing.
 pub fn import_json(text: &str) -> Result<Imported, String> {
-    let v: Value = serde_json::from_str(text).map_err(|e| format!("This file is not valid JSON ({e}). Nothing was changed."))?;
+    let v: Value =
+        serde_json::from_str(text).map_err(|e| format!("This file is not valid JSON ({e}). Nothing was changed."))?;
     if v.get("format").and_then(Value::as_str) != Some(export::FORMAT) {
         return Err("This JSON file is not a Parallax export (it has no \"format\": \"parallax-alignment\"). Nothing was changed.".into());
     }
     let version = v.get("version").and_then(Value::as_u64).unwrap_or(0);
     if version == 0 || version > export::FORMAT_VERSION as u64 {
-        return Err(format!("This export has format version {version}, which this page cannot read. Nothing was changed."));
+        return Err(format!(
+            "This export has format version {version}, which this page cannot read. Nothing was changed."
+        ));
     }
-    let docs = v.get("documents").and_then(Value::as_array).ok_or("This export lists no documents. Nothing was changed.")?;
+    let docs =
+        v.get("documents").and_then(Value::as_array).ok_or("This export lists no documents. Nothing was changed.")?;
     if docs.is_empty() {
         return Err("This export has no articles in it. Nothing was changed.".into());
     }
@@ -263,11 +279,11 @@ pub fn import_json(text: &str) -> Result<Imported, String> {
     let bundle = crate::bundled::articles();
     let mut entries: Vec<Entry> = Vec::new();
     for (i, d) in docs.iter().enumerate() {
-        let id = d.get("id").and_then(Value::as_str).ok_or(format!("Document {} has no id. Nothing was changed.", i + 1))?;
-        let text = d
-            .get("text")
-            .and_then(Value::as_str)
-            .ok_or(format!("The export has no text for {id} (it was exported without the articles). Nothing was changed."))?;
+        let id =
+            d.get("id").and_then(Value::as_str).ok_or(format!("Document {} has no id. Nothing was changed.", i + 1))?;
+        let text = d.get("text").and_then(Value::as_str).ok_or(format!(
+            "The export has no text for {id} (it was exported without the articles). Nothing was changed."
+        ))?;
         if text.len() > MAX_ARTICLE_BYTES {
             return Err(format!("{id} is larger than 5 MB. Nothing was changed."));
         }
@@ -275,7 +291,8 @@ pub fn import_json(text: &str) -> Result<Imported, String> {
             return Err(format!("The export lists {id} twice. Nothing was changed."));
         }
         let meta: ArticleMeta = match field(d, "meta") {
-            Some(m) => serde_json::from_value(m.clone()).map_err(|_| format!("The metadata of {id} is malformed. Nothing was changed."))?,
+            Some(m) => serde_json::from_value(m.clone())
+                .map_err(|_| format!("The metadata of {id} is malformed. Nothing was changed."))?,
             None => ArticleMeta::default(),
         };
         let bundled = (bundled_ids.iter().any(|b| b == id) || bundled_ids.is_empty())
@@ -283,7 +300,8 @@ pub fn import_json(text: &str) -> Result<Imported, String> {
         entries.push(Entry { article: Article { id: id.to_string(), text: text.to_string(), meta }, bundled });
     }
     let corrections: Vec<Correction> = match field(&v, "corrections") {
-        Some(c) => serde_json::from_value(c.clone()).map_err(|_| "The corrections in this export are malformed. Nothing was changed.".to_string())?,
+        Some(c) => serde_json::from_value(c.clone())
+            .map_err(|_| "The corrections in this export are malformed. Nothing was changed.".to_string())?,
         None => Vec::new(),
     };
     let analysis = analysis_from_json(&v, &entries);

@@ -55,13 +55,15 @@ fn request_analysis(revision: u64, entries: Rc<Vec<state::Entry>>, dispatcher: U
                 dispatcher.dispatch(Action::Analysing { revision, done, total });
             }
             worker::Event::Done { revision, analysis } => {
-                let entries = PENDING.with(|p| p.borrow().as_ref().filter(|(r, _)| *r == revision).map(|(_, e)| e.clone()));
+                let entries =
+                    PENDING.with(|p| p.borrow().as_ref().filter(|(r, _)| *r == revision).map(|(_, e)| e.clone()));
                 if let Some(entries) = entries {
                     dispatcher.dispatch(Action::Analysed { revision, entries, analysis: Rc::new(analysis) });
                 }
             }
             worker::Event::Failed { revision } => {
-                let entries = PENDING.with(|p| p.borrow().as_ref().filter(|(r, _)| *r == revision).map(|(_, e)| e.clone()));
+                let entries =
+                    PENDING.with(|p| p.borrow().as_ref().filter(|(r, _)| *r == revision).map(|(_, e)| e.clone()));
                 if let Some(entries) = entries {
                     spawn_local(run_analysis(revision, entries, dispatcher.clone()));
                 }

@@ -280,10 +280,20 @@ pub struct ViewState {
 }
 
 pub enum Action {
-    Analysing { revision: u64, done: usize, total: usize },
-    Analysed { revision: u64, entries: Rc<Vec<Entry>>, analysis: Rc<Analysis> },
+    Analysing {
+        revision: u64,
+        done: usize,
+        total: usize,
+    },
+    Analysed {
+        revision: u64,
+        entries: Rc<Vec<Entry>>,
+        analysis: Rc<Analysis>,
+    },
     /// The engine failed on this revision's articles: the previous result stays.
-    AnalysisFailed { revision: u64 },
+    AnalysisFailed {
+        revision: u64,
+    },
     SetView(View),
     /// Selects a claim and its first group; selecting it again moves to its next group.
     SelectClaim(String),
@@ -292,10 +302,17 @@ pub enum Action {
     OpenGroup(String),
     SetFilters(Filters),
     AddArticles(Vec<Article>),
-    UpdateMeta { id: String, meta: ArticleMeta },
+    UpdateMeta {
+        id: String,
+        meta: ArticleMeta,
+    },
     Remove(String),
     RestoreBundled,
-    Import { entries: Vec<Entry>, analysis: Option<Analysis>, corrections: Vec<Correction> },
+    Import {
+        entries: Vec<Entry>,
+        analysis: Option<Analysis>,
+        corrections: Vec<Correction>,
+    },
     Correct(Correction),
     Undo(usize),
     Message(MessageKind, String),
@@ -411,7 +428,9 @@ impl Reducible for State {
             }
             Action::SetView(v) => s.view = v,
             Action::SelectClaim(id) => {
-                let Some(d) = s.derived.clone() else { return self };
+                let Some(d) = s.derived.clone() else {
+                    return self;
+                };
                 let groups: Vec<String> = d.groups_of(&id).iter().map(|g| g.id.clone()).collect();
                 let next = if s.claim.as_deref() == Some(id.as_str()) {
                     // Again on the same claim: its next group, and after the last, none.
@@ -467,7 +486,9 @@ impl Reducible for State {
             }
             Action::UpdateMeta { id, meta } => {
                 let mut entries = (*s.entries).clone();
-                let Some(e) = entries.iter_mut().find(|e| e.article.id == id) else { return self };
+                let Some(e) = entries.iter_mut().find(|e| e.article.id == id) else {
+                    return self;
+                };
                 if e.article.meta == meta {
                     return self;
                 }

@@ -63,8 +63,15 @@ pub fn load() -> Option<Loaded> {
     let index: StoredIndex = match serde_json::from_str(&raw) {
         Ok(i) => i,
         Err(_) => {
-            messages.push((MessageKind::Error, "The saved workspace could not be read; starting from the bundled articles.".to_string()));
-            return Some(Loaded { entries: super::state::bundled_entries(&(0..crate::bundled::ARTICLES.len()).collect::<Vec<_>>()), corrections: vec![], messages });
+            messages.push((
+                MessageKind::Error,
+                "The saved workspace could not be read; starting from the bundled articles.".to_string(),
+            ));
+            return Some(Loaded {
+                entries: super::state::bundled_entries(&(0..crate::bundled::ARTICLES.len()).collect::<Vec<_>>()),
+                corrections: vec![],
+                messages,
+            });
         }
     };
     let bundled = crate::bundled::articles();
@@ -80,7 +87,10 @@ pub fn load() -> Option<Loaded> {
                     WRITTEN.with(|w| w.borrow_mut().insert(e.id.clone(), fingerprint(&text)));
                     entries.push(Entry { article: Article { id: e.id, text, meta: e.meta }, bundled: false });
                 }
-                None => messages.push((MessageKind::Error, format!("The text of {} was not found in the browser's storage.", e.id))),
+                None => messages.push((
+                    MessageKind::Error,
+                    format!("The text of {} was not found in the browser's storage.", e.id),
+                )),
             }
         }
     }
@@ -90,7 +100,9 @@ pub fn load() -> Option<Loaded> {
 /// Stores the workspace. Returns the ids of the user's articles that could not be stored
 /// (the quota is full): they will not survive a reload. Err when storage is unavailable.
 pub fn save(entries: &[Entry], corrections: &[Correction]) -> Result<Vec<String>, String> {
-    let storage = available().ok_or_else(|| "This browser does not let the page store anything: your articles will not survive a reload.".to_string())?;
+    let storage = available().ok_or_else(|| {
+        "This browser does not let the page store anything: your articles will not survive a reload.".to_string()
+    })?;
     // Texts of removed articles go first, to make room.
     let keep: Vec<String> = entries.iter().map(|e| format!("{TEXT_PREFIX}{}", e.article.id)).collect();
     let mut stale = Vec::new();

@@ -41,7 +41,9 @@ struct Reply {
 
 /// In a worker: answers analysis requests and returns true. On a page: returns false.
 pub fn serve() -> bool {
-    let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else { return false };
+    let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
+        return false;
+    };
     let post_scope = scope.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let post = |r: &Reply| {
@@ -49,11 +51,20 @@ pub fn serve() -> bool {
                 let _ = post_scope.post_message(&JsValue::from_str(&s));
             }
         };
-        let Some(text) = e.data().as_string() else { return };
+        let Some(text) = e.data().as_string() else {
+            return;
+        };
         let req: Request = match serde_json::from_str(&text) {
             Ok(r) => r,
             Err(err) => {
-                post(&Reply { revision: 0, done: 0, total: 0, analysis: None, error: Some(err.to_string()), ready: false });
+                post(&Reply {
+                    revision: 0,
+                    done: 0,
+                    total: 0,
+                    analysis: None,
+                    error: Some(err.to_string()),
+                    ready: false,
+                });
                 return;
             }
         };
@@ -66,7 +77,9 @@ pub fn serve() -> bool {
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    if let Ok(s) = serde_json::to_string(&Reply { revision: 0, done: 0, total: 0, analysis: None, error: None, ready: true }) {
+    if let Ok(s) =
+        serde_json::to_string(&Reply { revision: 0, done: 0, total: 0, analysis: None, error: None, ready: true })
+    {
         let _ = scope.post_message(&JsValue::from_str(&s));
     }
     true
@@ -74,12 +87,23 @@ pub fn serve() -> bool {
 
 /// What the page hears back from the worker.
 pub enum Event {
-    Progress { revision: u64, done: usize, total: usize },
-    Done { revision: u64, analysis: Analysis },
+    Progress {
+        revision: u64,
+        done: usize,
+        total: usize,
+    },
+    Done {
+        revision: u64,
+        analysis: Analysis,
+    },
     /// The worker could not start: the page should analyse this revision itself.
-    Failed { revision: u64 },
+    Failed {
+        revision: u64,
+    },
     /// The analysis itself failed (an engine error) in the worker.
-    Crashed { revision: u64 },
+    Crashed {
+        revision: u64,
+    },
 }
 
 struct Handle {
@@ -140,8 +164,12 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
         let me = worker.clone();
         let on_event = on_event.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let Some(text) = e.data().as_string() else { return };
-            let Ok(reply) = serde_json::from_str::<Reply>(&text) else { return };
+            let Some(text) = e.data().as_string() else {
+                return;
+            };
+            let Ok(reply) = serde_json::from_str::<Reply>(&text) else {
+                return;
+            };
             if reply.ready {
                 *ready.borrow_mut() = true;
                 if let Some(body) = queued.borrow_mut().take() {
@@ -213,7 +241,9 @@ pub fn analyse(revision: u64, articles: &[Article], on_event: Rc<dyn Fn(Event)>)
     if UNAVAILABLE.with(|u| *u.borrow()) {
         return false;
     }
-    let Ok(body) = serde_json::to_string(&Request { revision, articles: articles.to_vec() }) else { return false };
+    let Ok(body) = serde_json::to_string(&Request { revision, articles: articles.to_vec() }) else {
+        return false;
+    };
     WORKER.with(|w| {
         let mut w = w.borrow_mut();
         // A worker busy with an older revision is stopped: its answer no longer matters.

@@ -14,10 +14,12 @@ pub fn add_article() -> Html {
     let title = use_state(String::new);
     let date = use_state(String::new);
     let over = use_state(|| false);
-    let bind_input = |h: UseStateHandle<String>| Callback::from(move |e: InputEvent| {
-        let i: HtmlInputElement = e.target_unchecked_into();
-        h.set(i.value());
-    });
+    let bind_input = |h: UseStateHandle<String>| {
+        Callback::from(move |e: InputEvent| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            h.set(i.value());
+        })
+    };
     let on_text = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
@@ -35,11 +37,16 @@ pub fn add_article() -> Html {
                 return;
             }
             if t.len() > MAX_ARTICLE_BYTES {
-                ctx.dispatch(Action::Message(MessageKind::Error, "This text is larger than 5 MB; it was not added.".into()));
+                ctx.dispatch(Action::Message(
+                    MessageKind::Error,
+                    "This text is larger than 5 MB; it was not added.".into(),
+                ));
                 return;
             }
             let d = date.trim();
-            let parsed = if d.is_empty() { None } else {
+            let parsed = if d.is_empty() {
+                None
+            } else {
                 match Date::parse(d) {
                     Some(x) => Some(x),
                     None => {
@@ -51,7 +58,11 @@ pub fn add_article() -> Html {
             let o = outlet.trim().to_string();
             let ti = title.trim().to_string();
             let base = if o.is_empty() { "pasted".to_string() } else { o.to_lowercase() };
-            let meta = ArticleMeta { outlet: (!o.is_empty()).then_some(o), title: (!ti.is_empty()).then_some(ti), date: parsed };
+            let meta = ArticleMeta {
+                outlet: (!o.is_empty()).then_some(o),
+                title: (!ti.is_empty()).then_some(ti),
+                date: parsed,
+            };
             ctx.dispatch(Action::AddArticles(vec![Article { id: format!("{base}.txt"), text: t, meta }]));
             text.set(String::new());
             outlet.set(String::new());

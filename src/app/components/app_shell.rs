@@ -2,8 +2,8 @@
 
 use super::detail::Detail;
 use super::header::Header;
-use super::messages::Messages;
 use super::matrix::Matrix;
+use super::messages::Messages;
 use super::names::Names;
 use super::side_by_side::SideBySide;
 use super::workspace::Workspace;

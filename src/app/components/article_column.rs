@@ -24,16 +24,26 @@ fn claim_of(e: &Event) -> Option<(web_sys::Element, String)> {
 /// Moves focus to the neighbouring column's tab stop (its partner claim when a group is
 /// selected, else the claim last focused there).
 fn move_column(el: &web_sys::Element, step: i32) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(cols) = doc.query_selector_all(".column-text") else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(cols) = doc.query_selector_all(".column-text") else {
+        return;
+    };
     let n = cols.length() as i32;
-    let Some(mine) = el.closest(".column-text").ok().flatten() else { return };
-    let Some(pos) = (0..n).find(|&i| cols.item(i as u32).map(|x| x.is_same_node(Some(&mine))).unwrap_or(false)) else { return };
+    let Some(mine) = el.closest(".column-text").ok().flatten() else {
+        return;
+    };
+    let Some(pos) = (0..n).find(|&i| cols.item(i as u32).map(|x| x.is_same_node(Some(&mine))).unwrap_or(false)) else {
+        return;
+    };
     let next = pos + step;
     if next < 0 || next >= n {
         return;
     }
-    let Some(col) = cols.item(next as u32).and_then(|x| x.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(col) = cols.item(next as u32).and_then(|x| x.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
     let target = col
         .query_selector("[data-claim][aria-current=\"true\"]")
         .ok()
@@ -46,8 +56,12 @@ fn move_column(el: &web_sys::Element, step: i32) {
 
 /// Moves focus to the previous or next claim of the same column.
 fn move_focus(el: &web_sys::Element, step: i32) {
-    let Some(col) = el.closest(".column-text").ok().flatten() else { return };
-    let Ok(list) = col.query_selector_all("[data-claim]") else { return };
+    let Some(col) = el.closest(".column-text").ok().flatten() else {
+        return;
+    };
+    let Ok(list) = col.query_selector_all("[data-claim]") else {
+        return;
+    };
     let n = list.length() as i32;
     let pos = (0..n).find(|&i| list.item(i as u32).map(|x| x.is_same_node(Some(el))).unwrap_or(false));
     let next = match (pos, step) {
@@ -159,14 +173,14 @@ fn column_text(doc: &DocAnalysis, cx: &Ctx) -> Html {
 #[function_component(ArticleColumn)]
 pub fn article_column(p: &ArticleColumnProps) -> Html {
     let ctx = use_context::<AppContext>().expect("AppContext");
-    let Some(d) = ctx.derived.clone() else { return html! {} };
-    let Some(doc) = d.analysis().docs.get(p.index) else { return html! {} };
-    let current: HashSet<String> = ctx
-        .group
-        .as_ref()
-        .and_then(|g| d.group(g))
-        .map(|g| g.claims.iter().cloned().collect())
-        .unwrap_or_default();
+    let Some(d) = ctx.derived.clone() else {
+        return html! {};
+    };
+    let Some(doc) = d.analysis().docs.get(p.index) else {
+        return html! {};
+    };
+    let current: HashSet<String> =
+        ctx.group.as_ref().and_then(|g| d.group(g)).map(|g| g.claims.iter().cloned().collect()).unwrap_or_default();
     // One tab stop per column: the selected claim, else the first partner, else the first claim.
     let tab_stop = doc
         .claims

@@ -175,7 +175,8 @@ pub fn detail() -> Html {
             }
         })
     };
-    let can_split = !split_sel.is_empty() && split_sel.len() < g.claims.len() && split_sel.iter().all(|c| g.claims.contains(c));
+    let can_split =
+        !split_sel.is_empty() && split_sel.len() < g.claims.len() && split_sel.iter().all(|c| g.claims.contains(c));
     let others: Vec<&Group> = groups.iter().filter(|x| x.id != g.id).collect();
     let on_merge_pick = {
         let merge_with = merge_with.clone();

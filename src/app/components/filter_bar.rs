@@ -8,7 +8,9 @@ use yew::prelude::*;
 #[function_component(FilterBar)]
 pub fn filter_bar() -> Html {
     let ctx = use_context::<AppContext>().expect("AppContext");
-    let Some(d) = ctx.derived.clone() else { return html! {} };
+    let Some(d) = ctx.derived.clone() else {
+        return html! {};
+    };
     let f = ctx.filters.clone();
     let set = |apply: fn(&mut Filters, String)| {
         let ctx = ctx.clone();

@@ -35,7 +35,11 @@ pub fn header() -> Html {
             let result = match kind {
                 "json" => io::download("parallax.json", "application/json", &io::export_json(&d, &ctx.corrections)),
                 "csv" => io::download("parallax.csv", "text/csv;charset=utf-8", &io::export_csv(&d)),
-                _ => io::download("parallax.md", "text/markdown;charset=utf-8", &io::export_markdown(&d, &ctx.corrections)),
+                _ => io::download(
+                    "parallax.md",
+                    "text/markdown;charset=utf-8",
+                    &io::export_markdown(&d, &ctx.corrections),
+                ),
             };
             if let Err(m) = result {
                 ctx.dispatch(Action::Message(MessageKind::Error, m));

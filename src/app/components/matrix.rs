@@ -33,11 +33,11 @@ pub fn visible_groups<'a>(d: &'a Derived, f: &Filters) -> Vec<&'a Group> {
             Some(RelFilter::Single) => false,
         })
         .filter(|g| f.difference.map_or(true, |k| g.differences.iter().any(|x| x.kind == k)))
+        .filter(|g| f.source.as_ref().map_or(true, |s| g.claims.iter().filter_map(|c| d.claim(c)).any(|c| c.doc == *s)))
         .filter(|g| {
-            f.source.as_ref().map_or(true, |s| g.claims.iter().filter_map(|c| d.claim(c)).any(|c| c.doc == *s))
-        })
-        .filter(|g| {
-            f.name.as_ref().map_or(true, |n| g.claims.iter().filter_map(|c| d.claim(c)).any(|c| entity_in_claim(d, c, n)))
+            f.name
+                .as_ref()
+                .map_or(true, |n| g.claims.iter().filter_map(|c| d.claim(c)).any(|c| entity_in_claim(d, c, n)))
         })
         .collect();
     let sources = |g: &Group| {
@@ -57,7 +57,9 @@ pub fn visible_groups<'a>(d: &'a Derived, f: &Filters) -> Vec<&'a Group> {
 }
 
 fn row_key(e: &KeyboardEvent) {
-    let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
     if !target.class_list().contains("row-head") {
         return;
     }
@@ -69,10 +71,15 @@ fn row_key(e: &KeyboardEvent) {
         _ => return,
     };
     e.prevent_default();
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(list) = doc.query_selector_all(".matrix .row-head") else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(list) = doc.query_selector_all(".matrix .row-head") else {
+        return;
+    };
     let n = list.length() as i32;
-    let pos = (0..n).find(|&i| list.item(i as u32).map(|x| x.is_same_node(Some(&target))).unwrap_or(false)).unwrap_or(0);
+    let pos =
+        (0..n).find(|&i| list.item(i as u32).map(|x| x.is_same_node(Some(&target))).unwrap_or(false)).unwrap_or(0);
     let next = (pos + step).clamp(0, n - 1);
     if let Some(h) = list.item(next as u32).and_then(|x| x.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = h.focus();
@@ -88,9 +95,14 @@ pub fn matrix() -> Html {
     let docs = &d.analysis().docs;
     let groups = visible_groups(&d, &ctx.filters);
     let total = d.analysis().groups.len();
-    let show_single = matches!(ctx.filters.relation, None | Some(RelFilter::Single)) && ctx.filters.difference.is_none();
+    let show_single =
+        matches!(ctx.filters.relation, None | Some(RelFilter::Single)) && ctx.filters.difference.is_none();
     // The tab stop: the selected group's row, else the first row.
-    let stop = ctx.group.clone().filter(|g| groups.iter().any(|x| x.id == *g)).or_else(|| groups.first().map(|g| g.id.clone()));
+    let stop = ctx
+        .group
+        .clone()
+        .filter(|g| groups.iter().any(|x| x.id == *g))
+        .or_else(|| groups.first().map(|g| g.id.clone()));
     let rows = groups.iter().map(|g| {
         let open = {
             let ctx = ctx.clone();

@@ -55,7 +55,9 @@ pub fn handle_files(ctx: AppContext, files: Vec<web_sys::File>) {
             let size = f.size();
             let err = |m: String| dispatcher.dispatch(Action::Message(MessageKind::Error, m));
             let Some(kind) = io::kind_of(&name) else {
-                err(format!("{name}: only .txt, .md and .html files can be added (or a Parallax .json export imported)."));
+                err(format!(
+                    "{name}: only .txt, .md and .html files can be added (or a Parallax .json export imported)."
+                ));
                 continue;
             };
             if kind != io::FileKind::Json && size > MAX_ARTICLE_BYTES as f64 {

@@ -21,8 +21,11 @@ pub fn names() -> Html {
         return html! { <p class="empty" role="status">{ "Analysing the articles…" }</p> };
     };
     let docs = &d.analysis().docs;
-    let mut entities: Vec<_> = d.analysis().entities.iter().filter(|e| !*only_differing || e.spelling_differs).collect();
-    entities.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.spelling_differs.cmp(&a.spelling_differs)).then(a.name.cmp(&b.name)));
+    let mut entities: Vec<_> =
+        d.analysis().entities.iter().filter(|e| !*only_differing || e.spelling_differs).collect();
+    entities.sort_by(|a, b| {
+        a.kind.cmp(&b.kind).then(b.spelling_differs.cmp(&a.spelling_differs)).then(a.name.cmp(&b.name))
+    });
     let toggle = {
         let only_differing = only_differing.clone();
         Callback::from(move |e: Event| {

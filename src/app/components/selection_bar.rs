@@ -23,7 +23,9 @@ fn jump_to(claim: &str) {
 #[function_component(SelectionBar)]
 pub fn selection_bar() -> Html {
     let ctx = use_context::<AppContext>().expect("AppContext");
-    let Some(d) = ctx.derived.clone() else { return html! {} };
+    let Some(d) = ctx.derived.clone() else {
+        return html! {};
+    };
     let clear = {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.dispatch(Action::SelectGroup(None)))

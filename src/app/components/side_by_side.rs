@@ -11,16 +11,24 @@ use yew::prelude::*;
 /// Scrolls each scrollable column so that its first marked claim is in view (the column that
 /// holds the selected claim stays where the user is reading).
 fn scroll_partners(selected: Option<&str>) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(cols) = doc.query_selector_all(".column-text") else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(cols) = doc.query_selector_all(".column-text") else {
+        return;
+    };
     for i in 0..cols.length() {
-        let Some(col) = cols.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        let Some(col) = cols.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
+            continue;
+        };
         if let Some(sel) = selected {
             if col.query_selector(&format!("[data-claim=\"{sel}\"]")).ok().flatten().is_some() {
                 continue;
             }
         }
-        let Some(el) = col.query_selector("[aria-current=\"true\"]").ok().flatten() else { continue };
+        let Some(el) = col.query_selector("[aria-current=\"true\"]").ok().flatten() else {
+            continue;
+        };
         if col.scroll_height() > col.client_height() + 4 {
             let top = el.get_bounding_client_rect().top() - col.get_bounding_client_rect().top();
             let target = col.scroll_top() as f64 + top - 24.0;
