@@ -1,0 +1,1000 @@
+//! Lexical knowledge for matching words across articles: word frequency (Zipf), a weight for
+//! how informative a word is, a light lemmatiser, British-to-American spelling keys, and
+//! WordNet synonyms and near-synonyms. All of it comes from bundled data (`data/lexicon/`,
+//! built by `tools/lexicon/build.py` from wordfreq 3.1.1 and WordNet 3.0; sources and licences
+//! in `NOTICE`), parsed once on first use (a few milliseconds; see `preload`).
+//!
+//! Known limits: English only, lower-case a-z words only (anything else is an unknown word);
+//! about 30,000 words (every word with Zipf >= 3.5, WordNet-known words down to 3.0, and a
+//! few thousand rarer ones down to 2.5 that a synset or a spelling rule needs), so rarer words
+//! get [`UNKNOWN_ZIPF`]; the lemmatiser is rules plus WordNet's exception lists, with no part of
+//! speech, so it gives one base form per word ("meeting" -> "meet", "left" -> "leave"); WordNet
+//! synsets mix all senses of a word, so a synonym may hold only in a sense the text does not
+//! use; the close relation covers adjectives only ("similar to" in WordNet; noun and verb
+//! hypernyms did not fit the page's size budget); spelling keys cover the common British
+//! patterns only (-ise, -our, -tre/-bre, -ence, -mme, -lled, co-/re- hyphens).
+//!
+//! Nothing here panics on any input, and a data line that cannot be parsed is skipped.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+const WORDFREQ: &str = include_str!("../../data/lexicon/wordfreq-en.txt");
+const SYNONYMS: &str = include_str!("../../data/lexicon/synonyms.txt");
+const CLOSE: &str = include_str!("../../data/lexicon/close.txt");
+const EXCEPTIONS: &str = include_str!("../../data/lexicon/exceptions.txt");
+
+/// The Zipf value given to a word that is not in the list. Listed words go down to 2.5, and
+/// every word of 3.0 or more that WordNet knows is listed, so an unknown word is rare, a name,
+/// a non-word or not English.
+pub const UNKNOWN_ZIPF: f32 = 1.0;
+
+/// How two words relate, strongest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Relatedness {
+    /// The same word (ignoring case).
+    Same,
+    /// The two words share a WordNet synset.
+    Synonym,
+    /// Near-synonyms: an adjective and the head of its WordNet cluster ("strained" ~ "tense").
+    Close,
+}
+
+/// Frequency on the Zipf scale (log10 of occurrences per billion words: "the" is 7.7, "missile"
+/// 4.1, "interceptor" 2.9), to one decimal, looked up in lower case; [`UNKNOWN_ZIPF`] for a word
+/// not in the list.
+pub fn zipf(word: &str) -> f32 {
+    let lex = lexicon();
+    match lex.find(&lower(word)) {
+        Some(i) => lex.zipf_of(i),
+        None => UNKNOWN_ZIPF,
+    }
+}
+
+/// Whether the word list has this word (in lower case).
+pub fn known(word: &str) -> bool {
+    lexicon().find(&lower(word)).is_some()
+}
+
+/// How much a shared word says, in 0..=1: `clamp((6.5 - zipf) / 3.5, 0, 1)`. Function words
+/// and very common words (Zipf >= 6.5: "the", "and", "for", "with") get 0, "said" (5.9) 0.17,
+/// "missile" (4.1) 0.67, and every word of Zipf <= 3.0 (and every unknown word) gets 1.
+pub fn informativeness(word: &str) -> f32 {
+    informativeness_of_zipf(zipf(word))
+}
+
+/// [`informativeness`] for a Zipf value.
+pub fn informativeness_of_zipf(z: f32) -> f32 {
+    ((6.5 - z) / 3.5).clamp(0.0, 1.0)
+}
+
+/// The base form of a word, in lower case: a possessive `'s` is dropped, WordNet's irregular
+/// forms are looked up ("went" -> "go", "mice" -> "mouse", "said" -> "say"), then regular
+/// plural and verb endings are removed ("proposals" -> "proposal", "studies" -> "study",
+/// "offered" -> "offer", "stationed" -> "station", "offering" -> "offer", "hoped" -> "hope",
+/// "stopped" -> "stop"). A candidate base form is used only when it is in the word list, has a
+/// vowel, and is not much rarer than the word itself (so "news", "physics", "speed" and
+/// "morning" stay); for a word not in the list, only a plain plural `-s` is removed
+/// ("interceptors" -> "interceptor"). Words with characters other than a-z are only
+/// lower-cased.
+pub fn lemma(word: &str) -> String {
+    let w = lower(word);
+    let w = strip_possessive(&w);
+    let lex = lexicon();
+    if NOT_INFLECTED.contains(&w) {
+        return w.to_string();
+    }
+    if let Some(base) = lex.exception(w) {
+        return base.to_string();
+    }
+    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return w.to_string();
+    }
+    lemma_by_rules(lex, w).unwrap_or_else(|| w.to_string())
+}
+
+/// A key for matching British and American spellings: the American spelling when a rule
+/// gives one that is in the word list and not much rarer than the word ("defence" ->
+/// "defense", "destabilising" -> "destabilizing", "programme" -> "program", "centre" ->
+/// "center", "honour" -> "honor", "travelled" -> "traveled", "co-operating" ->
+/// "cooperating"), in lower case; otherwise the word itself, unchanged ("promise", "exercise",
+/// "tour"). Hyphenated words are keyed part by part ("centre-forward" -> "center-forward")
+/// unless removing a co-/re- hyphen gives a listed word. Only a key: the text is never changed.
+pub fn american(word: &str) -> Cow<'_, str> {
+    let lex = lexicon();
+    let w = lower(word);
+    if w.contains('-') {
+        if let Some(joined) = unhyphenate(lex, &w) {
+            return Cow::Owned(joined);
+        }
+        let mut changed = false;
+        let parts: Vec<String> = w
+            .split('-')
+            .map(|part| match american_word(lex, part) {
+                Some(a) => {
+                    changed = true;
+                    a
+                }
+                None => part.to_string(),
+            })
+            .collect();
+        return if changed { Cow::Owned(parts.join("-")) } else { Cow::Borrowed(word) };
+    }
+    match american_word(lex, &w) {
+        Some(a) => Cow::Owned(a),
+        None => Cow::Borrowed(word),
+    }
+}
+
+/// `lemma(&american(word))`: the key to compare words by, before `related`.
+pub fn key(word: &str) -> String {
+    lemma(&american(word))
+}
+
+/// Whether two different words (lemmas; case ignored) share a WordNet synset, in any
+/// part of speech. Symmetric; a word is not its own synonym (see [`related`] for that).
+pub fn synonyms(a: &str, b: &str) -> bool {
+    let (a, b) = (lower(a), lower(b));
+    if a == b {
+        return false;
+    }
+    let lex = lexicon();
+    match (lex.find(&a), lex.find(&b)) {
+        (Some(i), Some(j)) => lex.share_synset(i, j),
+        _ => false,
+    }
+}
+
+/// How two words (lemmas or keys; case ignored) relate, if at all. Symmetric.
+pub fn related(a: &str, b: &str) -> Option<Relatedness> {
+    let (a, b) = (lower(a), lower(b));
+    if a == b {
+        return if a.is_empty() { None } else { Some(Relatedness::Same) };
+    }
+    let lex = lexicon();
+    let (i, j) = (lex.find(&a)?, lex.find(&b)?);
+    if lex.share_synset(i, j) {
+        Some(Relatedness::Synonym)
+    } else if lex.close_of(i).binary_search(&j).is_ok() {
+        Some(Relatedness::Close)
+    } else {
+        None
+    }
+}
+
+/// The words that share a synset with `word` (a lemma), sorted, without `word` itself.
+pub fn synonyms_of(word: &str) -> Vec<&'static str> {
+    let lex = lexicon();
+    let Some(i) = lex.find(&lower(word)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<u32> = Vec::new();
+    for &s in lex.synsets_of(i) {
+        out.extend(lex.members(s).iter().copied().filter(|&m| m != i));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.into_iter().map(|m| lex.word(m)).collect()
+}
+
+/// Parses the data now rather than on first use (it takes a few milliseconds).
+pub fn preload() {
+    lexicon();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parsed data.
+
+struct Lexicon {
+    /// All words, concatenated; word `i` is `text[ends[i - 1]..ends[i]]` (from 0 for the first).
+    text: String,
+    ends: Vec<u32>,
+    /// Zipf x 10 per word.
+    zipf10: Vec<u8>,
+    /// Word numbers in alphabetical order (the data is sorted, so normally 0..n).
+    sorted: Vec<u32>,
+    /// Synset members: synset `s` is `members[syn_start[s]..syn_start[s + 1]]`, ascending.
+    syn_start: Vec<u32>,
+    syn_members: Vec<u32>,
+    /// The synsets of word `i`: `word_syns[word_syn_start[i]..word_syn_start[i + 1]]`.
+    word_syn_start: Vec<u32>,
+    word_syns: Vec<u32>,
+    /// Close words of word `i`, both directions, sorted.
+    close_start: Vec<u32>,
+    close_ids: Vec<u32>,
+    /// (form, base), sorted by form.
+    exceptions: Vec<(&'static str, &'static str)>,
+    stats: Stats,
+}
+
+/// Data lines present and parsed, per file (for the tests).
+#[derive(Clone, Copy, Debug, Default)]
+struct Stats {
+    words: (usize, usize),
+    synsets: (usize, usize),
+    close: (usize, usize),
+    exceptions: (usize, usize),
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::parse(WORDFREQ, SYNONYMS, CLOSE, EXCEPTIONS))
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    fn parse(wordfreq: &str, synonyms: &'static str, close: &'static str, exceptions: &'static str) -> Lexicon {
+        let mut stats = Stats::default();
+
+        // Words: `ZZ` `P` rest. A bad line still takes its number (as an empty word), so the
+        // numbers in the other files stay right.
+        let mut text = String::with_capacity(wordfreq.len());
+        let mut ends = Vec::new();
+        let mut zipf10 = Vec::new();
+        let mut prev = String::new();
+        for line in data_lines(wordfreq) {
+            stats.words.0 += 1;
+            let b = line.as_bytes();
+            let parsed = (b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit))
+                .then(|| ((b[0] - b'0') * 10 + (b[1] - b'0'), (b[2] - b'0') as usize, &line[3..]))
+                .filter(|&(_, shared, rest)| {
+                    shared <= prev.len() && shared + rest.len() > 0 && rest.bytes().all(|c| c.is_ascii_lowercase())
+                });
+            match parsed {
+                Some((z, shared, rest)) => {
+                    prev.truncate(shared);
+                    prev.push_str(rest);
+                    text.push_str(&prev);
+                    zipf10.push(z);
+                    stats.words.1 += 1;
+                }
+                None => zipf10.push(0),
+            }
+            ends.push(text.len() as u32);
+        }
+        let n = ends.len();
+        let mut lex = Lexicon {
+            text,
+            ends,
+            zipf10,
+            sorted: (0..n as u32).collect(),
+            syn_start: vec![0],
+            syn_members: Vec::new(),
+            word_syn_start: Vec::new(),
+            word_syns: Vec::new(),
+            close_start: Vec::new(),
+            close_ids: Vec::new(),
+            exceptions: Vec::new(),
+            stats,
+        };
+        if !lex.sorted.windows(2).all(|p| lex.word(p[0]) < lex.word(p[1])) {
+            let mut sorted = std::mem::take(&mut lex.sorted);
+            sorted.sort_by(|&a, &b| lex.word(a).cmp(lex.word(b)));
+            lex.sorted = sorted;
+        }
+
+        // Synsets: POS, first number as a difference from the previous line's (per POS), then
+        // each next number as a difference from the one before.
+        let mut prev_first = [0u64; 3];
+        let mut numbers: Vec<u64> = Vec::new();
+        let mut members: Vec<u64> = Vec::new();
+        for line in data_lines(synonyms) {
+            lex.stats.synsets.0 += 1;
+            let mut fields = line.split(' ');
+            let Some(p) = fields.next().and_then(|p| ["n", "v", "a"].iter().position(|x| *x == p)) else {
+                continue;
+            };
+            if !parse_numbers(fields, &mut numbers) || numbers.len() < 2 {
+                continue;
+            }
+            let first = prev_first[p].saturating_add(numbers[0]);
+            prev_first[p] = first;
+            members.clear();
+            let mut at = first;
+            for (k, d) in numbers.iter().enumerate() {
+                if k > 0 {
+                    at = at.saturating_add(*d);
+                }
+                members.push(at);
+            }
+            if members.iter().any(|&m| m >= n as u64) || members.windows(2).any(|p| p[0] >= p[1]) {
+                continue;
+            }
+            lex.syn_members.extend(members.iter().map(|&m| m as u32));
+            lex.syn_start.push(lex.syn_members.len() as u32);
+            lex.stats.synsets.1 += 1;
+        }
+        let syn_count = lex.syn_start.len() - 1;
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(lex.syn_members.len());
+        for s in 0..syn_count {
+            for &m in lex.members(s as u32) {
+                pairs.push((m, s as u32));
+            }
+        }
+        (lex.word_syn_start, lex.word_syns) = csr(n, pairs);
+
+        // Close pairs: a (difference from the previous line's a), then b - a for each b.
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut prev_a = 0u64;
+        for line in data_lines(close) {
+            lex.stats.close.0 += 1;
+            if !parse_numbers(line.split(' '), &mut numbers) || numbers.len() < 2 {
+                continue;
+            }
+            let a = prev_a.saturating_add(numbers[0]);
+            prev_a = a;
+            let bs = || numbers[1..].iter().map(|d| a.saturating_add(*d));
+            if a >= n as u64 || numbers[1..].contains(&0) || bs().any(|b| b >= n as u64) {
+                continue;
+            }
+            for b in bs() {
+                pairs.push((a as u32, b as u32));
+                pairs.push((b as u32, a as u32));
+            }
+            lex.stats.close.1 += 1;
+        }
+        (lex.close_start, lex.close_ids) = csr(n, pairs);
+
+        // Exceptions: form base [more bases]; the first base is used.
+        for line in data_lines(exceptions) {
+            lex.stats.exceptions.0 += 1;
+            let mut fields = line.split(' ');
+            if let (Some(form), Some(base)) = (fields.next(), fields.next()) {
+                if !form.is_empty() && !base.is_empty() {
+                    lex.exceptions.push((form, base));
+                    lex.stats.exceptions.1 += 1;
+                }
+            }
+        }
+        lex.exceptions.sort_by(|x, y| x.0.cmp(y.0));
+        lex.exceptions.dedup_by(|x, y| x.0 == y.0);
+        lex
+    }
+
+    fn word(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.text.get(start..self.ends[i] as usize).unwrap_or("")
+    }
+
+    fn find(&self, w: &str) -> Option<u32> {
+        if w.is_empty() {
+            return None;
+        }
+        self.sorted.binary_search_by(|&i| self.word(i).cmp(w)).ok().map(|k| self.sorted[k])
+    }
+
+    fn zipf_of(&self, i: u32) -> f32 {
+        self.zipf10[i as usize] as f32 / 10.0
+    }
+
+    fn zipf_or_unknown(&self, w: &str) -> f32 {
+        self.find(w).map_or(UNKNOWN_ZIPF, |i| self.zipf_of(i))
+    }
+
+    fn members(&self, s: u32) -> &[u32] {
+        let s = s as usize;
+        &self.syn_members[self.syn_start[s] as usize..self.syn_start[s + 1] as usize]
+    }
+
+    fn synsets_of(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        &self.word_syns[self.word_syn_start[i] as usize..self.word_syn_start[i + 1] as usize]
+    }
+
+    fn close_of(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        &self.close_ids[self.close_start[i] as usize..self.close_start[i + 1] as usize]
+    }
+
+    fn share_synset(&self, i: u32, j: u32) -> bool {
+        let (a, b) = (self.synsets_of(i), self.synsets_of(j));
+        let (mut x, mut y) = (0, 0);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+
+    fn exception(&self, w: &str) -> Option<&'static str> {
+        self.exceptions.binary_search_by(|e| e.0.cmp(w)).ok().map(|k| self.exceptions[k].1)
+    }
+}
+
+/// Parses space-separated numbers into `out`; false if one is not a number.
+fn parse_numbers<'a>(fields: impl Iterator<Item = &'a str>, out: &mut Vec<u64>) -> bool {
+    out.clear();
+    for f in fields {
+        match f.parse::<u64>() {
+            Ok(x) => out.push(x),
+            Err(_) => return false,
+        }
+    }
+    true
+}
+
+/// Compressed rows: for each of `n` rows, the sorted values paired with it (a counting sort,
+/// then a sort within each short row).
+fn csr(n: usize, pairs: Vec<(u32, u32)>) -> (Vec<u32>, Vec<u32>) {
+    let mut start = vec![0u32; n + 1];
+    for &(row, _) in &pairs {
+        start[row as usize + 1] += 1;
+    }
+    for k in 0..n {
+        start[k + 1] += start[k];
+    }
+    let mut next: Vec<u32> = start[..n].to_vec();
+    let mut values = vec![0u32; pairs.len()];
+    for (row, v) in pairs {
+        values[next[row as usize] as usize] = v;
+        next[row as usize] += 1;
+    }
+    for k in 0..n {
+        let row = &mut values[start[k] as usize..start[k + 1] as usize];
+        if row.len() > 1 {
+            row.sort_unstable();
+        }
+    }
+    (start, values)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lemmatiser.
+
+/// Words that look inflected but are, in news, their own base form, where
+/// WordNet's exception lists and frequency cannot see it (their "base" is a common word).
+const NOT_INFLECTED: &[&str] = &["evening", "media", "news", "lens", "wedding", "seed", "shed"];
+
+/// A base form is rejected when it is this much rarer (in Zipf) than the word itself.
+const MAX_BASE_DROP: f32 = 1.5;
+
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+fn strip_possessive(w: &str) -> &str {
+    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    w
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn has_vowel(w: &str) -> bool {
+    w.bytes().any(|c| is_vowel(c) || c == b'y')
+}
+
+/// Base forms for a stem left by -ies or -ied, in order: "stud" -> study, "t" -> tie, "fl" -> fly.
+fn y_or_ie(stem: &str) -> Vec<String> {
+    if stem.len() <= 2 {
+        vec![format!("{stem}ie"), format!("{stem}y")]
+    } else {
+        vec![format!("{stem}y"), format!("{stem}ie")]
+    }
+}
+
+/// Ends in one vowel then one consonant ("hop", "not", "us"): before -ed/-ing such a stem
+/// is usually a base that lost its final e ("hoped", "noted", "used"), since a base ending
+/// this way doubles its consonant ("hopped").
+fn ends_vowel_consonant(w: &str) -> bool {
+    let b = w.as_bytes();
+    let n = b.len();
+    n >= 2
+        && !is_vowel(b[n - 1])
+        && !matches!(b[n - 1], b'w' | b'x' | b'y')
+        && is_vowel(b[n - 2])
+        && (n < 3 || !is_vowel(b[n - 3]))
+}
+
+/// The base form by the regular rules, or `None` to keep the word as it is.
+fn lemma_by_rules(lex: &Lexicon, w: &str) -> Option<String> {
+    if w.len() <= 3 || NOT_INFLECTED.contains(&w) {
+        return None;
+    }
+    let own = lex.find(w).map(|i| lex.zipf_of(i));
+    // A candidate is accepted when listed, with a vowel, and not much rarer than the word.
+    let accept = |c: &str| -> bool {
+        if c.len() < 2 || !has_vowel(c) {
+            return false;
+        }
+        match lex.find(c) {
+            Some(i) => own.map_or(true, |z| lex.zipf_of(i) >= z - MAX_BASE_DROP),
+            None => false,
+        }
+    };
+    let first = |cands: Vec<String>| cands.into_iter().find(|c| accept(c));
+    let zipf_of = |c: &str| lex.zipf_or_unknown(c);
+
+    if let Some(stem) = w.strip_suffix("ies") {
+        // studies -> study; ties -> tie
+        let found = first(y_or_ie(stem));
+        if found.is_none() && own.is_none() && stem.len() >= 3 {
+            return Some(format!("{stem}y")); // not listed: autocracies -> autocracy
+        }
+        return found;
+    }
+    if let Some(stem) = w.strip_suffix("ied") {
+        return first(y_or_ie(stem)); // studied -> study, tied -> tie
+    }
+    let ed_ing = |stem: &str| -> Option<String> {
+        let with_e = format!("{stem}e");
+        let (plain_ok, e_ok) = (accept(stem), accept(&with_e));
+        if e_ok && (!plain_ok || ends_vowel_consonant(stem) || zipf_of(&with_e) > zipf_of(stem)) {
+            return Some(with_e); // hoped -> hope, noted -> note, changed -> change
+        }
+        if plain_ok {
+            // "united" is not "unit": a stem that would have doubled its consonant, with a
+            // listed -e form, means the -e form or nothing.
+            if ends_vowel_consonant(stem) && lex.find(&with_e).is_some() {
+                return None;
+            }
+            return Some(stem.to_string()); // offered -> offer, stationed -> station
+        }
+        let b = stem.as_bytes();
+        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !is_vowel(b[b.len() - 1]) {
+            let single = &stem[..stem.len() - 1];
+            if accept(single) {
+                return Some(single.to_string()); // stopped -> stop
+            }
+        }
+        None
+    };
+    if let Some(stem) = w.strip_suffix("ed") {
+        if (w.ends_with("eed") && w.len() <= 5) || !has_vowel(stem) {
+            return None;
+        }
+        return ed_ing(stem);
+    }
+    if let Some(stem) = w.strip_suffix("ing") {
+        if stem.len() < 2 || !has_vowel(stem) {
+            return None;
+        }
+        return ed_ing(stem);
+    }
+    if let Some(stem) = w.strip_suffix('s') {
+        if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") || w.ends_with("'s") {
+            return None;
+        }
+        let mut c = vec![stem.to_string()];
+        if let Some(shorter) = stem.strip_suffix('e') {
+            c.push(shorter.to_string()); // boxes -> box, buses -> bus
+        }
+        if let Some(found) = first(c) {
+            return Some(found);
+        }
+        // Not listed: a plain plural is the one safe guess (interceptors -> interceptor).
+        if own.is_none() && lex.find(stem).is_none() && w.len() >= 5 {
+            return Some(stem.to_string());
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// British to American spelling.
+
+/// Suffix rewrites, British -> American, tried in order; the first whose result is listed
+/// (and not much rarer) wins. `min` is how many letters must come before the suffix.
+const SPELLING_RULES: &[(&str, &str, usize)] = &[
+    ("isations", "izations", 2),
+    ("isation", "ization", 2),
+    ("ising", "izing", 2),
+    ("ised", "ized", 2),
+    ("ises", "izes", 2),
+    ("iser", "izer", 2),
+    ("isers", "izers", 2),
+    ("ise", "ize", 2),
+    ("ysing", "yzing", 2),
+    ("ysed", "yzed", 2),
+    ("yse", "yze", 2),
+    ("ourable", "orable", 2),
+    ("ourite", "orite", 2),
+    ("ourites", "orites", 2),
+    ("ouring", "oring", 2),
+    ("oured", "ored", 2),
+    ("ourful", "orful", 2),
+    ("ours", "ors", 2),
+    ("our", "or", 2),
+    ("tres", "ters", 2),
+    ("tre", "ter", 2),
+    ("bres", "bers", 2),
+    ("bre", "ber", 2),
+    ("ences", "enses", 2),
+    ("ence", "ense", 2),
+    ("mmes", "ms", 3),
+    ("mme", "m", 3),
+    ("lled", "led", 3),
+    ("lling", "ling", 3),
+    ("ller", "ler", 3),
+    ("llers", "lers", 3),
+];
+
+/// Words a rule would change that are not British spellings of the result.
+const NOT_BRITISH: &[&str] = &["amour", "timbre"];
+
+/// A British spelling must not be more common than its American key by more than this.
+const MAX_SPELLING_DROP: f32 = 1.0;
+
+fn american_word(lex: &Lexicon, w: &str) -> Option<String> {
+    if w.len() < 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) || NOT_BRITISH.contains(&w) {
+        return None;
+    }
+    let own = lex.zipf_or_unknown(w);
+    for &(from, to, min) in SPELLING_RULES {
+        let Some(stem) = w.strip_suffix(from) else {
+            continue;
+        };
+        if stem.len() < min {
+            continue;
+        }
+        // -lled/-lling only after an unstressed syllable: two vowel groups before it
+        // (travelled, cancelled, modelling), not filled or controlled.
+        if from.starts_with("ll") && (vowel_groups(stem) < 2 || stem.ends_with("ro")) {
+            continue;
+        }
+        // -our only after a vowel somewhere in the stem: "scoured" is not "scored".
+        if from.starts_with("our") && !has_vowel(stem) {
+            continue;
+        }
+        let candidate = format!("{stem}{to}");
+        if let Some(i) = lex.find(&candidate) {
+            if lex.zipf_of(i) >= own - MAX_SPELLING_DROP {
+                return Some(candidate);
+            }
+        }
+    }
+    None
+}
+
+fn vowel_groups(w: &str) -> usize {
+    let mut groups = 0;
+    let mut in_group = false;
+    for c in w.bytes() {
+        let v = is_vowel(c) || c == b'y';
+        if v && !in_group {
+            groups += 1;
+        }
+        in_group = v;
+    }
+    groups
+}
+
+/// "co-operating" -> "cooperating", "re-elected" -> "reelected", when the joined word is
+/// listed.
+fn unhyphenate(lex: &Lexicon, w: &str) -> Option<String> {
+    let rest = w.strip_prefix("co-").or_else(|| w.strip_prefix("re-"))?;
+    if rest.contains('-') || rest.is_empty() {
+        return None;
+    }
+    let joined = format!("{}{}", &w[..2], rest);
+    lex.find(&joined).map(|_| joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every data line of every file parses, and the word list is sorted and unique.
+    #[test]
+    fn every_data_line_parses() {
+        let lex = lexicon();
+        let s = lex.stats;
+        for (name, (present, parsed)) in
+            [("words", s.words), ("synsets", s.synsets), ("close", s.close), ("exceptions", s.exceptions)]
+        {
+            assert!(present > 0, "{name}: no data lines");
+            assert_eq!(present, parsed, "{name}: {parsed} of {present} lines parsed");
+        }
+        assert!(s.words.0 > 25_000, "{} words", s.words.0);
+        assert!((0..lex.ends.len() as u32).collect::<Vec<_>>() == lex.sorted, "word list not sorted");
+        assert!(lex.sorted.windows(2).all(|p| lex.word(p[0]) < lex.word(p[1])));
+        assert!(lex.zipf10.iter().all(|&z| (25..=80).contains(&z)));
+        assert!(lex.exceptions.iter().all(|(form, base)| lex.find(base).is_some() && form != base));
+    }
+
+    #[test]
+    fn malformed_data_is_skipped_not_fatal() {
+        let words = "# comment\n300a\n30x\n301b\n3\n302c\n309zzz\n";
+        let synonyms = "n 0 2\nv 1\nx 0 1\nn a b\nn 0 999\nv 0 2\n";
+        let close = "0 1\n0\n1 0\nz 2\n";
+        let exc = "went go\nlonely\n\n";
+        let lex = Lexicon::parse(words, synonyms, close, exc);
+        // "30x" and "3" and "309zzz" (shares 9 letters with a 1-letter word) are bad lines,
+        // but they keep their numbers.
+        assert_eq!(lex.stats.words, (6, 3));
+        assert_eq!(lex.find("a"), Some(0));
+        assert_eq!(lex.find("ab"), Some(2));
+        assert_eq!(lex.find("abc"), Some(4));
+        assert_eq!(lex.stats.synsets, (6, 2));
+        assert!(lex.share_synset(0, 2));
+        assert_eq!(lex.stats.close, (4, 1));
+        assert_eq!(lex.stats.exceptions, (2, 1));
+        let huge =
+            Lexicon::parse(words, "n 18446744073709551615 18446744073709551615\n", "18446744073709551615 1\n", "");
+        assert_eq!((huge.stats.synsets.1, huge.stats.close.1), (0, 0));
+        let empty = Lexicon::parse("", "", "", "");
+        assert_eq!(empty.find("a"), None);
+    }
+
+    #[test]
+    fn zipf_values() {
+        assert!(zipf("the") > 7.0, "{}", zipf("the"));
+        assert!(zipf("The") > 7.0);
+        assert!(zipf("interceptor") < 3.5, "{}", zipf("interceptor"));
+        assert!(zipf("missile") > 3.5 && zipf("missile") < 5.0);
+        assert_eq!(zipf("xqzzyv"), UNKNOWN_ZIPF);
+        assert_eq!(zipf(""), UNKNOWN_ZIPF);
+        assert_eq!(zipf("naïve"), UNKNOWN_ZIPF);
+    }
+
+    #[test]
+    fn informativeness_ordering() {
+        let (the, missile, interceptor) =
+            (informativeness("the"), informativeness("missile"), informativeness("interceptor"));
+        assert!(the < missile && missile < interceptor, "{the} {missile} {interceptor}");
+        assert!(the < 0.05);
+        for w in ["and", "of", "to", "for", "with"] {
+            assert!(informativeness(w) < 0.05, "{w}: {}", informativeness(w));
+        }
+        assert_eq!(informativeness("xqzzyv"), 1.0);
+        for w in ["", "the", "Zzz", "missile", "ﬁ", "1234"] {
+            let x = informativeness(w);
+            assert!((0.0..=1.0).contains(&x));
+        }
+    }
+
+    #[test]
+    fn lemmas() {
+        let cases = [
+            ("offered", "offer"),
+            ("offering", "offer"),
+            ("offers", "offer"),
+            ("proposals", "proposal"),
+            ("studies", "study"),
+            ("studied", "study"),
+            ("stationed", "station"),
+            ("talks", "talk"),
+            ("went", "go"),
+            ("mice", "mouse"),
+            ("said", "say"),
+            ("was", "be"),
+            ("children", "child"),
+            ("hoped", "hope"),
+            ("hoping", "hope"),
+            ("noted", "note"),
+            ("used", "use"),
+            ("using", "use"),
+            ("stopped", "stop"),
+            ("running", "run"),
+            ("called", "call"),
+            ("agreed", "agree"),
+            ("caused", "cause"),
+            ("forces", "force"),
+            ("boxes", "box"),
+            ("troops", "troop"),
+            ("deployed", "deploy"),
+            ("rejected", "reject"),
+            ("injured", "injure"),
+            ("wounded", "wound"),
+            ("ties", "tie"),
+            ("tied", "tie"),
+            ("lies", "lie"),
+            ("flies", "fly"),
+            ("tries", "try"),
+            ("united", "united"),
+            ("changed", "change"),
+            ("ranging", "range"),
+            ("autocracies", "autocracy"),
+            ("offer", "offer"),
+            ("feed", "feed"),
+            ("ground", "ground"),
+            ("media", "media"),
+            ("wedding", "wedding"),
+            ("interceptors", "interceptor"),
+            ("Iran's", "iran"),
+            ("Missiles", "missile"),
+            // stay
+            ("news", "news"),
+            ("physics", "physics"),
+            ("politics", "politics"),
+            ("series", "series"),
+            ("species", "species"),
+            ("always", "always"),
+            ("perhaps", "perhaps"),
+            ("status", "status"),
+            ("crisis", "crisis"),
+            ("business", "business"),
+            ("his", "his"),
+            ("this", "this"),
+            ("us", "us"),
+            ("morning", "morning"),
+            ("evening", "evening"),
+            ("during", "during"),
+            ("thing", "thing"),
+            ("bring", "bring"),
+            ("speed", "speed"),
+            ("need", "need"),
+            ("seed", "seed"),
+            ("hundred", "hundred"),
+            ("station", "station"),
+            ("co-operating", "co-operating"),
+            ("", ""),
+            ("'s", "'s"),
+            ("ÉTÉ", "été"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(w, want)| lemma(w) != *want)
+            .map(|(w, want)| format!("{w} -> {} (want {want})", lemma(w)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn american_spellings() {
+        let cases = [
+            ("defence", "defense"),
+            ("Defence", "defense"),
+            ("offence", "offense"),
+            ("licence", "license"),
+            ("destabilising", "destabilizing"),
+            ("recognises", "recognizes"),
+            ("organisation", "organization"),
+            ("programme", "program"),
+            ("programmes", "programs"),
+            ("co-operating", "cooperating"),
+            ("co-operation", "cooperation"),
+            ("centre", "center"),
+            ("centres", "centers"),
+            ("honour", "honor"),
+            ("colour", "color"),
+            ("labour", "labor"),
+            ("favourite", "favorite"),
+            ("neighbours", "neighbors"),
+            ("analyse", "analyze"),
+            ("travelled", "traveled"),
+            ("cancelled", "canceled"),
+            ("metre", "meter"),
+            ("fibre", "fiber"),
+            // stay
+            ("promise", "promise"),
+            ("exercise", "exercise"),
+            ("tour", "tour"),
+            ("our", "our"),
+            ("four", "four"),
+            ("hour", "hour"),
+            ("surprise", "surprise"),
+            ("advise", "advise"),
+            ("premise", "premise"),
+            ("expertise", "expertise"),
+            ("otherwise", "otherwise"),
+            ("science", "science"),
+            ("presence", "presence"),
+            ("filled", "filled"),
+            ("controlled", "controlled"),
+            ("acre", "acre"),
+            ("genre", "genre"),
+            ("defense", "defense"),
+            ("Promise", "Promise"),
+            ("", ""),
+            ("-", "-"),
+            ("co-", "co-"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(w, want)| american(w) != *want)
+            .map(|(w, want)| format!("{w} -> {} (want {want})", american(w)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+        // Either way is fine for compounds; just no panic and a stable answer.
+        let cf = american("centre-forward");
+        assert!(cf == "center-forward" || cf == "centre-forward", "{cf}");
+        assert!(matches!(american("promise"), Cow::Borrowed(_)));
+        assert_eq!(key("Destabilising"), "destabilize");
+        assert_eq!(key("programmes"), "program");
+        assert_eq!(key("co-operating"), "cooperate");
+    }
+
+    /// The pairs that matter for news claims, as WordNet 3.0 has them. `None` marks a pair that
+    /// WordNet lacks (reported, not patched into the data).
+    #[test]
+    fn relatedness_table() {
+        use Relatedness::*;
+        let table: &[(&str, &str, Option<Relatedness>)] = &[
+            ("grant", "allow", Some(Synonym)),
+            ("offer", "propose", Some(Synonym)),
+            ("oppose", "object", None),
+            ("oppose", "resist", None), // a hypernym link; not in the data (see module doc)
+            ("calm", "allay", None),
+            ("allay", "ease", Some(Synonym)),
+            ("meeting", "talk", None),
+            ("meeting", "talks", None),
+            ("site", "installation", None),
+            ("threat", "menace", Some(Synonym)),
+            ("shield", "defense", None),
+            ("deploy", "station", None),
+            ("reject", "rebuff", None), // rebuff (Zipf 2.3) is below the vocabulary cut
+            ("cooperation", "collaboration", None), // a hypernym link; not in the data
+            ("study", "examine", Some(Synonym)),
+            ("monitor", "inspector", None),
+            ("monitor", "inspect", None),
+            ("say", "state", Some(Synonym)),
+            ("strained", "tense", Some(Close)),
+            ("injured", "hurt", Some(Close)),
+            ("killed", "dead", None),
+            ("kill", "dead", None),
+            ("defense", "defence", Some(Synonym)),
+            ("missile", "missile", Some(Same)),
+            ("Missile", "missile", Some(Same)),
+            ("missile", "xqzzyv", None),
+            ("", "", None),
+        ];
+        let mut wrong = Vec::new();
+        for &(a, b, want) in table {
+            for (x, y) in [(a, b), (b, a)] {
+                let got = related(x, y);
+                if got != want {
+                    wrong.push(format!("related({x}, {y}) = {got:?}, want {want:?}"));
+                }
+                if synonyms(x, y) != (want == Some(Synonym)) {
+                    wrong.push(format!("synonyms({x}, {y}) = {}", synonyms(x, y)));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+        assert!(synonyms_of("grant").contains(&"allow"));
+        assert!(!synonyms_of("grant").contains(&"grant"));
+        assert!(synonyms_of("xqzzyv").is_empty());
+    }
+
+    /// Symmetry over every synonym and close pair in the data.
+    #[test]
+    fn relations_are_symmetric() {
+        let lex = lexicon();
+        for s in 0..lex.syn_start.len() as u32 - 1 {
+            let m = lex.members(s);
+            let (a, b) = (lex.word(m[0]), lex.word(m[m.len() - 1]));
+            assert!(synonyms(a, b) && synonyms(b, a), "{a} {b}");
+        }
+        for i in 0..lex.ends.len() as u32 {
+            for &j in lex.close_of(i) {
+                assert!(lex.close_of(j).contains(&i));
+            }
+        }
+    }
+
+    /// `cargo test --release --lib lexicon::tests::parse_time -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn parse_time() {
+        let runs = 20;
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            std::hint::black_box(Lexicon::parse(WORDFREQ, SYNONYMS, CLOSE, EXCEPTIONS));
+        }
+        let per = start.elapsed() / runs;
+        let lex = Lexicon::parse(WORDFREQ, SYNONYMS, CLOSE, EXCEPTIONS);
+        println!(
+            "lexicon parse: {per:?} per parse ({} words, {} synsets, {} close lines, {} exceptions)",
+            lex.stats.words.1, lex.stats.synsets.1, lex.stats.close.1, lex.stats.exceptions.1
+        );
+    }
+}
