@@ -13,20 +13,20 @@ use yew::prelude::*;
 /// A claim's text with the differences' spans marked.
 fn marked(d: &Derived, c: &Claim, g: &Group) -> Html {
     let text = d.text(&c.doc);
-    let mut marks: Vec<(usize, usize, &str, &str)> = g
+    let mut marks: Vec<(usize, usize, &str, &str, Relation)> = g
         .differences
         .iter()
         .flat_map(|x| {
             x.spans
                 .iter()
                 .filter(|s| s.doc == c.doc && s.start >= c.span.start && s.end <= c.span.end && s.start < s.end)
-                .map(move |s| (s.start, s.end, x.kind.as_str(), x.note.as_str()))
+                .map(move |s| (s.start, s.end, x.kind.as_str(), x.note.as_str(), x.effect))
         })
         .collect();
     marks.sort();
     let mut out = Vec::new();
     let mut pos = c.span.start;
-    for (s, e, kind, note) in marks {
+    for (s, e, kind, note, effect) in marks {
         if s < pos {
             continue;
         }
@@ -34,7 +34,7 @@ fn marked(d: &Derived, c: &Claim, g: &Group) -> Html {
             out.push(html! { { text.get(pos..s).unwrap_or("") } });
         }
         out.push(html! {
-            <mark class={classes!("diff", format!("diff-{kind}"))} title={note.to_string()} data-diff={kind}>
+            <mark class={classes!("diff", format!("diff-{kind}"), format!("effect-{}", effect.as_str()))} title={note.to_string()} data-diff={kind}>
                 { text.get(s..e).unwrap_or("") }<span class="visually-hidden">{ format!(" ({kind} difference)") }</span>
             </mark>
         });
@@ -118,14 +118,28 @@ pub fn detail() -> Html {
             </li>
         }
     });
-    let differences = g.differences.iter().map(|x| html! {
+    // The same difference noted between several pairs of versions is listed once, with a count.
+    let mut seen: Vec<(&crate::engine::Difference, usize)> = Vec::new();
+    for x in &g.differences {
+        match seen.iter_mut().find(|(y, _)| y.kind == x.kind && y.note == x.note && y.effect == x.effect) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((x, 1)),
+        }
+    }
+    seen.sort_by(|a, b| b.0.effect.cmp(&a.0.effect));
+    let differences = seen.iter().map(|(x, n)| html! {
         <li class={classes!("difference", format!("diff-{}", x.kind.as_str()))}>
             <span class={classes!("chip", format!("diff-{}", x.kind.as_str()))}>{ x.kind.as_str() }</span>
             { " " }{ &x.note }
+            if *n > 1 { <span class="muted">{ format!(" ×{n}") }</span> }
             { " " }<span class="muted">{ match x.effect { Relation::Agree => "(noted; does not change the relation)", Relation::Compatible => "(compatible)", Relation::Differ => "(they differ)" } }</span>
         </li>
     });
-    let links = g.links.iter().map(|l| {
+    // Strongest first; past the first six, behind a disclosure.
+    let mut sorted_links: Vec<&crate::engine::Link> = g.links.iter().collect();
+    sorted_links.sort_by(|a, b| b.score.partial_cmp(&a.score).unwrap_or(std::cmp::Ordering::Equal));
+    let more_links = sorted_links.len().saturating_sub(6);
+    let mut links: Vec<Html> = sorted_links.iter().map(|l| {
         let (Some(ra), Some(rb)) = (d.claim_ref(&l.a), d.claim_ref(&l.b)) else { return html! {} };
         let accepted = d.is_accepted(&l.a, &l.b);
         let accept = {
@@ -161,7 +175,8 @@ pub fn detail() -> Html {
                 </div>
             </li>
         }
-    });
+    }).collect();
+    let rest_links: Vec<Html> = if links.len() > 6 { links.split_off(6) } else { Vec::new() };
     let do_split = {
         let ctx = ctx.clone();
         let split_sel = split_sel.clone();
@@ -230,7 +245,15 @@ pub fn detail() -> Html {
             <section aria-labelledby="why-h">
                 <h3 id="why-h">{ "Why these were matched" }</h3>
                 if g.links.is_empty() { <p class="muted">{ "The engine gave no links for this group." }</p> }
-                else { <ul class="links">{ for links }</ul> }
+                else {
+                    <ul class="links">{ for links }</ul>
+                    if more_links > 0 {
+                        <details class="more-links">
+                            <summary>{ format!("{more_links} more link{}", if more_links == 1 { "" } else { "s" }) }</summary>
+                            <ul class="links">{ for rest_links }</ul>
+                        </details>
+                    }
+                }
             </section>
             <section aria-labelledby="merge-h" class="merge">
                 <h3 id="merge-h">{ "Merge with another group" }</h3>

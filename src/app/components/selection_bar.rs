@@ -45,14 +45,35 @@ pub fn selection_bar() -> Html {
     };
     let claim_groups: Vec<String> =
         ctx.claim.as_ref().map(|c| d.groups_of(c).iter().map(|g| g.id.clone()).collect()).unwrap_or_default();
-    let partners = g.claims.iter().filter_map(|id| d.claim(id)).map(|c| {
-        let id = c.id.clone();
-        let me = ctx.claim.as_deref() == Some(c.id.as_str());
-        let onclick = Callback::from(move |_| jump_to(&id));
+    // One button per article (with how many versions it has), jumping to its first version.
+    let mut per_doc: Vec<(String, Vec<&crate::engine::Claim>)> = Vec::new();
+    for c in g.claims.iter().filter_map(|id| d.claim(id)) {
+        match per_doc.iter_mut().find(|(doc, _)| *doc == c.doc) {
+            Some((_, v)) => v.push(c),
+            None => per_doc.push((c.doc.clone(), vec![c])),
+        }
+    }
+    let partners = per_doc.iter().map(|(doc, versions)| {
+        let mine = ctx.claim.as_ref().filter(|sel| versions.iter().any(|c| c.id == **sel));
+        // In the selected claim's own article, jump to its next version, if any.
+        let target = match mine {
+            Some(sel) => versions
+                .iter()
+                .position(|c| c.id == *sel)
+                .and_then(|i| versions.get(i + 1))
+                .unwrap_or(&versions[0])
+                .id
+                .clone(),
+            None => versions[0].id.clone(),
+        };
+        let onclick = Callback::from(move |_| jump_to(&target));
+        let n = versions.len();
         html! {
-            <li><button type="button" class={classes!("partner-link", me.then_some("me"))} {onclick}
-                title={d.claim_text(c).to_string()}>
-                { d.outlet(&c.doc) }{ if me { " (selected)" } else { "" } }
+            <li><button type="button" class={classes!("partner-link", mine.is_some().then_some("me"))} {onclick}
+                title={d.claim_text(versions[0]).to_string()}>
+                { d.outlet(doc) }
+                if n > 1 { <span class="muted">{ format!(" ×{n}") }</span> }
+                if mine.is_some() { <span class="muted">{ " (selected)" }</span> }
             </button></li>
         }
     });
