@@ -516,7 +516,7 @@ fn lemma_by_rules(lex: &Lexicon, w: &str) -> Option<String> {
             return false;
         }
         match lex.find(c) {
-            Some(i) => own.map_or(true, |z| lex.zipf_of(i) >= z - MAX_BASE_DROP),
+            Some(i) => own.is_none_or(|z| lex.zipf_of(i) >= z - MAX_BASE_DROP),
             None => false,
         }
     };
@@ -939,6 +939,9 @@ mod tests {
             ("say", "state", Some(Synonym)),
             ("strained", "tense", Some(Close)),
             ("injured", "hurt", Some(Close)),
+            ("injure", "hurt", Some(Synonym)), // the lemma of "injured": a shared verb synset
+            ("talks", "negotiation", Some(Synonym)), // "talks" is a WordNet noun of its own
+            ("talk", "negotiation", None),     // so lemma("talks") = "talk" loses this one
             ("killed", "dead", None),
             ("kill", "dead", None),
             ("defense", "defence", Some(Synonym)),
