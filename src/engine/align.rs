@@ -24,14 +24,17 @@ use super::{lexicon, numbers, times, tokens};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The score at which two claims count as stating one fact.
-pub const LINK_THRESHOLD: f64 = 0.25;
+pub const LINK_THRESHOLD: f64 = 0.3;
 /// The average link score at which two clusters merge.
-pub const MERGE_THRESHOLD: f64 = 0.22;
+pub const MERGE_THRESHOLD: f64 = 0.3;
+/// The shared word weight at which a pair scores half on words whatever its length.
+pub const SHARED_HALF: f64 = 2.0;
 /// Keys naming more than this share of all claims are not indexed (and a floor of claims).
 const MAX_POSTING_SHARE: f64 = 0.2;
 const MIN_POSTING_CAP: usize = 8;
-/// The largest connected set that is clustered exactly; larger ones keep only strong links.
-const MAX_COMPONENT: usize = 400;
+/// The largest connected set that is clustered exactly; larger ones keep only their stronger
+/// links until they fall apart into sets this small.
+const MAX_COMPONENT: usize = 150;
 
 /// Function words and reporting words that carry no fact.
 const STOP: &[&str] = &[
@@ -252,6 +255,7 @@ pub fn features(text: &str, claim: &Claim) -> Features {
 pub struct Stats {
     pub claims: usize,
     pub entity_df: HashMap<String, usize>,
+    pub word_df: HashMap<String, usize>,
 }
 
 impl Stats {
@@ -261,18 +265,32 @@ impl Stats {
             for e in &f.entities {
                 *s.entity_df.entry(e.clone()).or_default() += 1;
             }
+            for w in f.words.keys() {
+                *s.word_df.entry(w.clone()).or_default() += 1;
+            }
         }
         s
     }
     /// An entity's weight: high for one named by few claims, low for the story's constants.
     fn entity_weight(&self, e: &str) -> f64 {
-        // The share of claims that name it, with at least ten claims assumed so a pair of
-        // sentences still weighs a shared name.
-        let df = *self.entity_df.get(e).unwrap_or(&1) as f64;
-        let share = df / (self.claims.max(10) as f64);
-        (1.0 - share).powi(2).clamp(0.05, 1.0)
+        topic_discount(*self.entity_df.get(e).unwrap_or(&1), self.claims)
+    }
+    /// A word's weight: its informativeness in news generally (background frequencies),
+    /// discounted when the story repeats it in a large share of its claims (its topic words:
+    /// "missile", "shield" in a story about a missile shield).
+    fn word_weight(&self, w: &str, informativeness: f64) -> f64 {
+        informativeness * topic_discount(*self.word_df.get(w).unwrap_or(&1), self.claims)
     }
 }
+
+/// `(1 - share)^2` of the claims that have a feature, with at least twenty claims assumed so
+/// a pair of sentences still weighs what they share; at least 0.05.
+fn topic_discount(df: usize, claims: usize) -> f64 {
+    let share = df as f64 / (claims.max(20) as f64);
+    (1.0 - share).powi(2).clamp(0.05, 1.0)
+}
+
+impl Stats {}
 
 /// A scored comparison of two claims.
 #[derive(Clone, Debug, PartialEq)]
@@ -287,13 +305,14 @@ pub struct PairScore {
 pub fn score_pair(a: &Claim, fa: &Features, b: &Claim, fb: &Features, stats: &Stats) -> PairScore {
     let mut reasons = Vec::new();
     // Words: exact keys, then synonyms.
-    let total_a: f64 = fa.words.values().sum();
-    let total_b: f64 = fb.words.values().sum();
+    let wa_of = |k: &str, w: f64| stats.word_weight(k, w);
+    let total_a: f64 = fa.words.iter().map(|(k, w)| wa_of(k, *w)).sum();
+    let total_b: f64 = fb.words.iter().map(|(k, w)| wa_of(k, *w)).sum();
     let mut shared = 0.0;
     let mut used_b: BTreeSet<&str> = BTreeSet::new();
     for (k, wa) in &fa.words {
         if let Some(wb) = fb.words.get(k) {
-            let w = wa.min(*wb);
+            let w = stats.word_weight(k, wa.min(*wb));
             shared += w;
             used_b.insert(k.as_str());
             if w >= 0.3 {
@@ -315,7 +334,7 @@ pub fn score_pair(a: &Claim, fa: &Features, b: &Claim, fb: &Features, stats: &St
                     lexicon::Relatedness::Synonym => 0.8,
                     lexicon::Relatedness::Close => 0.5,
                 };
-                let w = wa.min(*wb) * factor;
+                let w = stats.word_weight(k, *wa).min(stats.word_weight(kb, *wb)) * factor;
                 shared += w;
                 used_b.insert(kb.as_str());
                 reasons.push(Reason { kind: ReasonKind::Word, what: format!("{k} ~ {kb} (synonym)"), weight: w });
@@ -326,7 +345,13 @@ pub fn score_pair(a: &Claim, fa: &Features, b: &Claim, fb: &Features, stats: &St
     // Between cosine and containment: a short claim inside a longer one is the same fact
     // with details added, but a long claim must not match everything it touches.
     let norm = |x: f64, y: f64| 0.5 * x.min(y) + 0.5 * (x * y).sqrt();
-    let word_sim = if total_a > 0.0 && total_b > 0.0 { shared / norm(total_a, total_b) } else { 0.0 };
+    // Also what is shared in itself, whatever the claims' lengths: two rare words in common
+    // say much even inside two long sentences.
+    let word_sim = if total_a > 0.0 && total_b > 0.0 {
+        (shared / norm(total_a, total_b)).max(shared / (shared + SHARED_HALF))
+    } else {
+        0.0
+    };
     // Entities.
     let mut ent_shared = 0.0;
     let mut ent_a = 0.0;
@@ -366,7 +391,7 @@ pub fn score_pair(a: &Claim, fa: &Features, b: &Claim, fb: &Features, stats: &St
                 continue;
             }
             let w = lexicon::informativeness(ua).max(lexicon::informativeness(ub)) as f64;
-            if w >= 0.5 || shared_other >= 0.3 {
+            if w >= 0.5 || (shared_other >= 0.4 && score >= LINK_THRESHOLD * 0.8) {
                 let what = format!("{ua}: {} ~ {}", fmt_q(qa), fmt_q(qb));
                 reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: w });
                 fact = Some(what);
@@ -600,81 +625,84 @@ fn components(n: usize, pairs: &[((usize, usize), f64)]) -> Vec<Vec<usize>> {
 }
 
 /// Average-linkage clustering of claims over scored links, within each connected component.
-/// Only pairs from different articles count in the averages.
+/// Only pairs from different articles count in the averages. A component larger than
+/// `MAX_COMPONENT` is first cut by keeping only its stronger links (the threshold rises in
+/// steps), so the cubic clustering only ever runs on small sets.
 fn cluster(n: usize, doc_of: &[usize], links: &[((usize, usize), f64)]) -> Vec<Vec<usize>> {
-    // Components.
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while p[r] != r {
-            r = p[r];
-        }
-        p[x] = r;
-        r
-    }
-    let mut adj: HashMap<(usize, usize), f64> = HashMap::new();
-    for &((i, j), s) in links {
-        adj.insert((i.min(j), i.max(j)), s);
-        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-        if a != b {
-            parent[a.max(b)] = a.min(b);
-        }
-    }
-    let mut comps: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        comps.entry(r).or_default().push(i);
-    }
+    let pairs: Vec<((usize, usize), f64)> = links.to_vec();
     let mut out = Vec::new();
-    for (_, comp) in comps {
-        if comp.len() == 1 {
+    cluster_within(n, doc_of, &pairs, MERGE_THRESHOLD, &mut out);
+    out
+}
+
+fn cluster_within(n: usize, doc_of: &[usize], links: &[((usize, usize), f64)], floor: f64, out: &mut Vec<Vec<usize>>) {
+    for comp in components(n, links) {
+        let inside: BTreeSet<usize> = comp.iter().copied().collect();
+        let comp_links: Vec<((usize, usize), f64)> =
+            links.iter().filter(|((i, j), _)| inside.contains(i) && inside.contains(j)).copied().collect();
+        if comp.len() > MAX_COMPONENT {
+            let raised = floor + 0.05;
+            if raised < 1.0 {
+                let strong: Vec<((usize, usize), f64)> = comp_links.into_iter().filter(|(_, s)| *s >= raised).collect();
+                cluster_within(n, doc_of, &strong, raised, out);
+            }
             continue;
         }
-        let threshold = if comp.len() > MAX_COMPONENT { MERGE_THRESHOLD + 0.2 } else { MERGE_THRESHOLD };
-        let mut clusters: Vec<Vec<usize>> = comp.iter().map(|&i| vec![i]).collect();
-        loop {
-            let mut best: Option<(f64, usize, usize)> = None;
-            for x in 0..clusters.len() {
-                for y in x + 1..clusters.len() {
-                    let (mut sum, mut cnt, mut any) = (0.0, 0usize, false);
-                    for &i in &clusters[x] {
-                        for &j in &clusters[y] {
-                            if doc_of[i] == doc_of[j] {
-                                continue;
-                            }
-                            cnt += 1;
-                            if let Some(s) = adj.get(&(i.min(j), i.max(j))) {
-                                sum += s;
-                                any = true;
-                            }
+        out.extend(average_linkage(&comp, doc_of, &comp_links, floor));
+    }
+}
+
+/// Greedy average-linkage merging of `comp` while the best average link is at least `threshold`.
+fn average_linkage(
+    comp: &[usize],
+    doc_of: &[usize],
+    links: &[((usize, usize), f64)],
+    threshold: f64,
+) -> Vec<Vec<usize>> {
+    let adj: HashMap<(usize, usize), f64> = links.iter().map(|&((i, j), s)| ((i.min(j), i.max(j)), s)).collect();
+    let mut clusters: Vec<Vec<usize>> = comp.iter().map(|&i| vec![i]).collect();
+    loop {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for x in 0..clusters.len() {
+            for y in x + 1..clusters.len() {
+                let (mut sum, mut cnt, mut any) = (0.0, 0usize, false);
+                for &i in &clusters[x] {
+                    for &j in &clusters[y] {
+                        if doc_of[i] == doc_of[j] {
+                            continue;
+                        }
+                        cnt += 1;
+                        if let Some(s) = adj.get(&(i.min(j), i.max(j))) {
+                            sum += s;
+                            any = true;
                         }
                     }
-                    if !any || cnt == 0 {
-                        continue;
-                    }
-                    let avg = sum / cnt as f64;
-                    if avg >= threshold && best.is_none_or(|(b, _, _)| avg > b) {
-                        best = Some((avg, x, y));
-                    }
                 }
-            }
-            match best {
-                Some((_, x, y)) => {
-                    let moved = clusters.remove(y);
-                    clusters[x].extend(moved);
+                if !any || cnt == 0 {
+                    continue;
                 }
-                None => break,
-            }
-            if clusters.len() > MAX_COMPONENT * 2 {
-                break;
+                let avg = sum / cnt as f64;
+                if avg >= threshold && best.is_none_or(|(b, _, _)| avg > b) {
+                    best = Some((avg, x, y));
+                }
             }
         }
-        out.extend(clusters.into_iter().filter(|c| c.len() > 1).map(|mut c| {
+        match best {
+            Some((_, x, y)) => {
+                let moved = clusters.remove(y);
+                clusters[x].extend(moved);
+            }
+            None => break,
+        }
+    }
+    clusters
+        .into_iter()
+        .filter(|c| c.len() > 1)
+        .map(|mut c| {
             c.sort();
             c
-        }));
-    }
-    out
+        })
+        .collect()
 }
 
 /// Builds a group from its claims: relation, differences and label.

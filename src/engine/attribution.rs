@@ -122,12 +122,18 @@ pub fn attribute(
         starts_inside.push(inside);
         inside = quote_balance(s.span.text(text), inside);
     }
+    // The mentions of each sentence, as a range (both lists are in text order): one sweep.
+    let ranges = super::names::ranges_within(sentences.iter().map(|s| s.span), mentions);
     let mut last_person: Option<usize> = None;
     let mut last_speaker: Option<Speaker> = None;
     for (i, s) in sentences.iter().enumerate() {
         let st = s.span.text(text);
         let toks = tokens::words(text, s.span);
-        let mut speaker = find_speaker(text, s.span, &toks, mentions);
+        let here = ranges[i].clone();
+        let mut speaker = find_speaker(text, s.span, &toks, &mentions[here.clone()]).map(|mut sp| {
+            sp.mention = sp.mention.map(|m| m + here.start);
+            sp
+        });
         // Pronoun: resolve to the last speaker, or the last person named.
         if let Some(sp) = &mut speaker {
             let lower = sp.text.to_lowercase();
@@ -135,7 +141,8 @@ pub fn attribute(
                 let target = if lower == "it" || lower == "they" {
                     // A body: the first place or organisation of the previous sentence.
                     i.checked_sub(1).and_then(|p| {
-                        mentions.iter().position(|m| sentences[p].span.contains(m.span) && m.kind != EntityKind::Person)
+                        let r = ranges[p].clone();
+                        mentions[r.clone()].iter().position(|m| m.kind != EntityKind::Person).map(|k| k + r.start)
                     })
                 } else {
                     last_speaker
@@ -155,8 +162,8 @@ pub fn attribute(
         if let Some(sp) = speaker {
             last_speaker = Some(sp);
         }
-        if let Some(p) = mentions.iter().rposition(|m| s.span.contains(m.span) && m.kind == EntityKind::Person) {
-            last_person = Some(p);
+        if let Some(p) = mentions[here.clone()].iter().rposition(|m| m.kind == EntityKind::Person) {
+            last_person = Some(p + here.start);
         }
     }
     // Quotes over several sentences: a quoted sentence without a speaker takes the speaker of

@@ -83,7 +83,6 @@ struct Prepared {
     text_len: usize,
     cleaned: clean::Cleaned,
     sentences: Vec<Sentence>,
-    block_of: Vec<usize>,
     mentions: Vec<names::RawMention>,
     /// Index of this article's first mention in the corpus-wide list.
     first_mention: usize,
@@ -103,8 +102,15 @@ fn prepare_article(article: &Article, doc: usize, options: &Options, first_menti
     }
     let cleaned = clean::clean(text);
     let sentences = sentences::split_sentences(text, &cleaned.blocks);
-    let block_of: Vec<usize> =
-        sentences.iter().map(|s| cleaned.blocks.iter().position(|b| b.span.contains(s.span)).unwrap_or(0)).collect();
+    // Each sentence's block, in one sweep (both are in text order).
+    let mut block_of = Vec::with_capacity(sentences.len());
+    let mut b = 0;
+    for s in &sentences {
+        while b + 1 < cleaned.blocks.len() && cleaned.blocks[b].span.end <= s.span.start {
+            b += 1;
+        }
+        block_of.push(b);
+    }
     let mut mentions = Vec::new();
     for s in &sentences {
         if s.kind != BlockKind::Credit {
@@ -112,7 +118,7 @@ fn prepare_article(article: &Article, doc: usize, options: &Options, first_menti
         }
     }
     let sources = attribution::attribute(text, &sentences, &block_of, &mentions);
-    Prepared { text_len: text.len(), cleaned, sentences, block_of, mentions, first_mention, sources, warnings }
+    Prepared { text_len: text.len(), cleaned, sentences, mentions, first_mention, sources, warnings }
 }
 
 fn build_entities(mentions: &[names::RawMention], res: &names::Resolution, doc_ids: &[String]) -> Vec<Entity> {
@@ -161,6 +167,7 @@ fn build_doc(
         Mention { span: m.span, text: m.text.clone(), kind: m.kind, entity: entities[res.entity_of[g]].id.clone() }
     };
     let mut claims = Vec::new();
+    let ranges = names::ranges_within(p.sentences.iter().map(|s| s.span), &p.mentions);
     for (si, s) in p.sentences.iter().enumerate() {
         if s.kind == BlockKind::Credit {
             continue;
@@ -177,13 +184,8 @@ fn build_doc(
             Attribution { speaker, span: sp.span, entity, direct: src.direct }
         });
         for span in claims::split_clauses(text, s.span) {
-            let names: Vec<Mention> = p
-                .mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| span.contains(m.span))
-                .map(|(i, _)| mention_model(i))
-                .collect();
+            let names: Vec<Mention> =
+                ranges[si].clone().filter(|&i| span.contains(p.mentions[i].span)).map(mention_model).collect();
             claims.push(Claim {
                 id: format!("c{}", *next_claim),
                 doc: article.id.clone(),
@@ -199,7 +201,6 @@ fn build_doc(
             *next_claim += 1;
         }
     }
-    let _ = &p.block_of;
     let outlet = match &article.meta.outlet {
         Some(name) if !name.trim().is_empty() => Some(Outlet { name: name.trim().to_string(), span: None }),
         _ => p.cleaned.outlet,

@@ -571,7 +571,13 @@ pub fn find_mentions(text: &str, span: Span, doc: usize) -> Vec<RawMention> {
 
 /// The token stands right after an opening quote or a colon at the start of a clause.
 fn opens_sentence(text: &str, span: Span, t: &Token) -> bool {
-    let before = text.get(span.start..t.span.start).unwrap_or("").trim_end();
+    // Only the few bytes before the token matter (no scan back over a long sentence).
+    let mut from = t.span.start.saturating_sub(8).max(span.start);
+    while from < t.span.start && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(span.start..t.span.start).unwrap_or("");
+    let before = if before.trim().is_empty() { "" } else { text.get(from..t.span.start).unwrap_or("").trim_end() };
     before.is_empty() || before.ends_with(['"', '“', '‘', ':', '(', '—', '–']) || before.ends_with(" --")
 }
 
@@ -1008,6 +1014,31 @@ fn spells_acronym(acronym: &str, words: &[String]) -> bool {
             })
         }
     }
+}
+
+/// For each span (in text order, not overlapping), the range of `mentions` (in text order)
+/// that lie inside it. One sweep over both lists.
+pub fn ranges_within(spans: impl Iterator<Item = Span>, mentions: &[RawMention]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    for s in spans {
+        while k < mentions.len() && mentions[k].span.start < s.start {
+            k += 1;
+        }
+        let start = k;
+        let mut end = k;
+        while end < mentions.len() && mentions[end].span.start < s.end {
+            end += 1;
+        }
+        // Only those wholly inside.
+        let mut e = start;
+        while e < end && s.contains(mentions[e].span) {
+            e += 1;
+        }
+        out.push(start..e);
+        k = start;
+    }
+    out
 }
 
 /// The mentions of an entity as `DocSpan`s, given the document ids.
