@@ -52,10 +52,8 @@ fn text(e: &Element) -> String {
 /// The element's headings (where the outlet is shown), or its whole text if it has none.
 fn heading_text(e: &Element) -> String {
     let list = e.query_selector_all("h1, h2, h3, h4, h5, h6, header, .outlet, [data-outlet]").unwrap();
-    let parts: Vec<String> = (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .map(|h| text(&h))
-        .collect();
+    let parts: Vec<String> =
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).map(|h| text(&h)).collect();
     if parts.is_empty() {
         text(e)
     } else {
@@ -89,7 +87,10 @@ async fn each_article_shows_its_outlet_or_no_credit_line() {
             "article {id} should show {outlet:?}; its headings read {shown:?}"
         );
         if *outlet != "No credit line" {
-            assert!(!shown.contains("No credit line"), "article {id} has a credit line ({outlet}) but says it has none");
+            assert!(
+                !shown.contains("No credit line"),
+                "article {id} has a credit line ({outlet}) but says it has none"
+            );
         }
     }
     root.remove();
