@@ -27,6 +27,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub const LINK_THRESHOLD: f64 = 0.3;
 /// The average link score at which two clusters merge.
 pub const MERGE_THRESHOLD: f64 = 0.3;
+/// How hard a story's recurring words and names are discounted: `(1 - share)^TOPIC_POWER`.
+pub const TOPIC_POWER: f64 = 2.0;
 /// The shared word weight at which a pair scores half on words whatever its length.
 pub const SHARED_HALF: f64 = 2.0;
 /// Keys naming more than this share of all claims are not indexed (and a floor of claims).
@@ -287,7 +289,7 @@ impl Stats {
 /// a pair of sentences still weighs what they share; at least 0.05.
 fn topic_discount(df: usize, claims: usize) -> f64 {
     let share = df as f64 / (claims.max(20) as f64);
-    (1.0 - share).powi(2).clamp(0.05, 1.0)
+    (1.0 - share).powf(TOPIC_POWER).clamp(0.05, 1.0)
 }
 
 impl Stats {}
@@ -501,7 +503,11 @@ pub fn align_claims(
     // Fact-level links form their own groups; the rest cluster.
     let (fact_links, claim_links): (Vec<_>, Vec<_>) =
         links.iter().partition(|(_, s)| s.fact.is_some() && s.score < 0.5 + 0.3 + 1e-9 && !is_whole_match(s));
-    let clusters = cluster(claims.len(), &doc_of, &claim_links.iter().map(|(k, s)| (**k, s.score)).collect::<Vec<_>>());
+    let claim_pairs: Vec<((usize, usize), f64)> = claim_links.iter().map(|(k, s)| (**k, s.score)).collect();
+    let mut clusters = cluster(claims.len(), &doc_of, &claim_pairs);
+    // A claim that states two facts stands in two groups: a claim whose strong partners were
+    // clustered elsewhere also gets a group of its own with them.
+    clusters.extend(star_groups(claims.len(), &claim_pairs, &clusters));
     let mut groups: Vec<Group> = Vec::new();
     for members in clusters {
         let docs_in: BTreeSet<usize> = members.iter().map(|&i| doc_of[i]).collect();
@@ -587,6 +593,39 @@ fn is_whole_match(s: &PairScore) -> bool {
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+/// The score at which a link alone makes its two claims a group, beside the clusters.
+pub const STAR_THRESHOLD: f64 = 0.45;
+
+/// For each claim, the claim with its partners linked at `STAR_THRESHOLD` or more, when no
+/// cluster already holds them all; subsets of another such group are dropped.
+fn star_groups(n: usize, pairs: &[((usize, usize), f64)], clusters: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &((i, j), s) in pairs {
+        if s >= STAR_THRESHOLD {
+            partners[i].push(j);
+            partners[j].push(i);
+        }
+    }
+    let mut stars: Vec<Vec<usize>> = Vec::new();
+    for (i, p) in partners.iter().enumerate() {
+        if p.is_empty() {
+            continue;
+        }
+        let mut g: Vec<usize> = p.clone();
+        g.push(i);
+        g.sort();
+        g.dedup();
+        let covered = |set: &Vec<usize>| {
+            clusters.iter().chain(stars.iter()).any(|c| set.iter().all(|x| c.binary_search(x).is_ok()))
+        };
+        if !covered(&g) {
+            stars.retain(|s| !s.iter().all(|x| g.binary_search(x).is_ok()));
+            stars.push(g);
+        }
+    }
+    stars
 }
 
 /// Connected sets (of two or more) of the graph given by `pairs`.

@@ -130,7 +130,7 @@ pub fn attribute(
         let st = s.span.text(text);
         let toks = tokens::words(text, s.span);
         let here = ranges[i].clone();
-        let mut speaker = find_speaker(text, s.span, &toks, &mentions[here.clone()]).map(|mut sp| {
+        let mut speaker = find_speaker(text, s.span, &toks, &mentions[here.clone()], starts_inside[i]).map(|mut sp| {
             sp.mention = sp.mention.map(|m| m + here.start);
             sp
         });
@@ -198,9 +198,28 @@ pub fn attribute(
 }
 
 /// Finds the speaker named beside a speech verb in one sentence.
-fn find_speaker(text: &str, span: Span, toks: &[Token], mentions: &[RawMention]) -> Option<Speaker> {
+/// Speech verbs inside a quote ("as we say") are the quoted person's words, not an attribution.
+fn find_speaker(
+    text: &str,
+    span: Span,
+    toks: &[Token],
+    mentions: &[RawMention],
+    starts_inside: bool,
+) -> Option<Speaker> {
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    // Whether each token stands inside quote marks.
+    let mut inside = starts_inside;
+    let mut quoted = Vec::with_capacity(toks.len());
+    let mut prev_end = span.start;
+    for t in toks {
+        inside = quote_balance(text.get(prev_end..t.span.start).unwrap_or(""), inside);
+        quoted.push(inside);
+        prev_end = t.span.end;
+    }
     for (v, w) in lower.iter().enumerate() {
+        if quoted[v] {
+            continue;
+        }
         let is_according = w == "according" && lower.get(v + 1).is_some_and(|n| n == "to");
         if !(SPEECH_VERBS.contains(&w.as_str()) || is_according) {
             continue;
@@ -372,6 +391,12 @@ mod tests {
                 Some("U.S. officials")
             ]
         );
+    }
+
+    #[test]
+    fn speech_verbs_inside_a_quote_are_not_attributions() {
+        let t = "McCormack said so.\n\"The sites are, as we say, about threats from the Middle East,\" White House national security adviser Stephen Hadley said.\n\"We are trying,\" he said.";
+        assert_eq!(who(&speakers(t)), vec![Some("McCormack"), Some("Stephen Hadley"), Some("Stephen Hadley")]);
     }
 
     #[test]

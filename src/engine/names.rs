@@ -18,7 +18,7 @@
 
 use super::model::{DocSpan, EntityKind, Span};
 use super::tokens::{self, Token};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 /// A name found in one sentence, before resolution.
@@ -763,12 +763,16 @@ pub fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
 /// Two surnames (or given names) are spellings of one name: equal when folded, or one edit
 /// apart when long enough that one edit is a misspelling rather than another name.
 pub fn same_name(a: &str, b: &str) -> bool {
-    let (fa, fb) = (fold(a), fold(b));
+    same_folded(&fold(a), &fold(b))
+}
+
+/// `same_name` for names already folded.
+fn same_folded(fa: &str, fb: &str) -> bool {
     if fa == fb {
         return true;
     }
     let len = fa.chars().count().min(fb.chars().count());
-    len >= 6 && edit_distance(&fa, &fb, 1) <= 1
+    len >= 6 && edit_distance(fa, fb, 1) <= 1
 }
 
 /// Given names that do not conflict: the same name, or an initial of it, or one missing.
@@ -846,19 +850,32 @@ pub fn resolve(mentions: &[RawMention]) -> Resolution {
         }
     }
     // People with a given name and surname: surname the same name, given names compatible.
+    // Mentions with the same folded (surname, given name) join at once; only the distinct
+    // names are compared pairwise, within buckets of the surname's first two letters, so the
+    // pass stays near-linear in the number of mentions.
     let full: Vec<usize> =
         (0..n).filter(|&i| mentions[i].kind == EntityKind::Person && word_lists[i].len() >= 2).collect();
-    // Index by the first letters of the folded surname so the pass stays near-linear.
-    let mut by_initial: HashMap<String, Vec<usize>> = HashMap::new();
+    let folded_surname: HashMap<usize, String> =
+        full.iter().map(|&i| (i, fold(word_lists[i].last().map(String::as_str).unwrap_or("")))).collect();
+    let mut reps: BTreeMap<(String, String), usize> = BTreeMap::new();
     for &i in &full {
-        let s = fold(word_lists[i].last().map(String::as_str).unwrap_or(""));
-        by_initial.entry(s.chars().take(2).collect()).or_default().push(i);
+        let key = (folded_surname[&i].clone(), fold(&word_lists[i][0]));
+        match reps.get(&key) {
+            Some(&r) => union(&mut parent, i, r),
+            None => {
+                reps.insert(key, i);
+            }
+        }
+    }
+    let mut by_initial: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (key, &i) in &reps {
+        by_initial.entry(key.0.chars().take(2).collect()).or_default().push(i);
     }
     for bucket in by_initial.values() {
         for (x, &i) in bucket.iter().enumerate() {
             for &j in &bucket[x + 1..] {
                 let (wi, wj) = (&word_lists[i], &word_lists[j]);
-                if same_name(wi.last().unwrap(), wj.last().unwrap())
+                if same_folded(&folded_surname[&i], &folded_surname[&j])
                     && given_compatible(wi.first().map(String::as_str), wj.first().map(String::as_str))
                 {
                     union(&mut parent, i, j);
@@ -868,46 +885,50 @@ pub fn resolve(mentions: &[RawMention]) -> Resolution {
     }
     // Single-word person mentions: a known surname (same article first), else a place or
     // organisation of that key, else an entity of its own.
-    let mut surname_index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut surnames_by_prefix: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut by_surname_doc: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
     for &i in &full {
-        let s = fold(word_lists[i].last().unwrap());
-        surname_index.entry(s.chars().take(2).collect()).or_default().push(i);
+        let sn = folded_surname[&i].clone();
+        surnames_by_prefix.entry(sn.chars().take(2).collect()).or_default().insert(sn.clone());
+        by_surname_doc.entry((sn, mentions[i].doc)).or_default().push(i);
     }
+    let mut roots_of_surname: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for &i in &full {
+        let r = find(&mut parent, i);
+        roots_of_surname.entry(folded_surname[&i].clone()).or_default().insert(r);
+    }
+    let folded_keys: HashMap<String, usize> = by_key.iter().map(|((_, k), &v)| (fold(k), v)).collect();
     let mut single_key: HashMap<String, usize> = HashMap::new();
     for i in 0..n {
         let m = &mentions[i];
         if m.kind != EntityKind::Person || word_lists[i].len() != 1 {
             continue;
         }
-        let w = &word_lists[i][0];
-        let prefix: String = fold(w).chars().take(2).collect();
-        let candidates: Vec<usize> = surname_index
+        let key = fold(&word_lists[i][0]);
+        let prefix: String = key.chars().take(2).collect();
+        let surnames: Vec<&String> = surnames_by_prefix
             .get(&prefix)
-            .map(|v| v.iter().copied().filter(|&j| same_name(word_lists[j].last().unwrap(), w)).collect())
+            .map(|set| set.iter().filter(|sn| same_folded(sn, &key)).collect())
             .unwrap_or_default();
         // Distinct people among the candidates.
-        let mut roots: Vec<usize> = candidates.iter().map(|&j| find(&mut parent, j)).collect();
-        roots.sort();
-        roots.dedup();
-        let same_doc: Vec<usize> = candidates.iter().copied().filter(|&j| mentions[j].doc == m.doc).collect();
-        let target = if roots.len() == 1 {
-            Some(candidates[0])
-        } else if !same_doc.is_empty() {
-            // The nearest earlier full mention in the same article.
-            same_doc
-                .iter()
-                .copied()
-                .filter(|&j| mentions[j].span.start <= m.span.start)
-                .last()
-                .or(same_doc.first().copied())
-        } else {
-            None
-        };
+        let roots: BTreeSet<usize> = surnames.iter().flat_map(|sn| roots_of_surname[*sn].iter().copied()).collect();
+        // The nearest earlier full mention in the same article, else its first.
+        let same_doc: Vec<usize> = surnames
+            .iter()
+            .filter_map(|sn| by_surname_doc.get(&((*sn).clone(), m.doc)))
+            .flat_map(|v| v.iter().copied())
+            .collect();
+        let nearest = same_doc
+            .iter()
+            .copied()
+            .filter(|&j| mentions[j].span.start <= m.span.start)
+            .max_by_key(|&j| mentions[j].span.start)
+            .or_else(|| same_doc.iter().copied().min_by_key(|&j| mentions[j].span.start));
+        let target = if roots.len() == 1 { roots.iter().next().copied() } else { nearest };
         match target {
             Some(j) => union(&mut parent, i, j),
             None => {
-                let key = fold(w);
-                if let Some(&j) = by_key.iter().find(|((_, k), _)| fold(k) == key).map(|(_, v)| v) {
+                if let Some(&j) = folded_keys.get(&key) {
                     union(&mut parent, i, j);
                 } else if let Some(&j) = single_key.get(&key) {
                     union(&mut parent, i, j);
@@ -923,8 +944,9 @@ pub fn resolve(mentions: &[RawMention]) -> Resolution {
         if word_lists[i].len() != 1 || !m.text.chars().all(|c| c.is_uppercase()) || m.text.chars().count() < 2 {
             continue;
         }
-        for j in 0..n {
-            if j == i || mentions[j].doc != m.doc || word_lists[j].len() < 2 {
+        // The expansion comes shortly before the acronym: look back a few mentions only.
+        for j in (i.saturating_sub(12)..i).rev() {
+            if mentions[j].doc != m.doc || word_lists[j].len() < 2 {
                 continue;
             }
             let words: Vec<String> = word_lists[j]
