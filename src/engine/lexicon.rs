@@ -191,8 +191,11 @@ struct Lexicon {
     ends: Vec<u32>,
     /// Zipf x 10 per word.
     zipf10: Vec<u8>,
-    /// Word numbers in alphabetical order (the data is sorted, so normally 0..n).
-    sorted: Vec<u32>,
+    /// Hash index of the words (open addressing, linear probing): each slot holds a word number
+    /// + 1, or 0 when empty; the size is a power of two at least twice the word count. A lookup
+    /// is one hash and about one comparison (a binary search over the list made about 15, and
+    /// `find` is called for every pair of words the aligner compares).
+    table: Vec<u32>,
     /// Synset members: synset `s` is `members[syn_start[s]..syn_start[s + 1]]`, ascending.
     syn_start: Vec<u32>,
     syn_members: Vec<u32>,
@@ -260,7 +263,7 @@ impl Lexicon {
             text,
             ends,
             zipf10,
-            sorted: (0..n as u32).collect(),
+            table: Vec::new(),
             syn_start: vec![0],
             syn_members: Vec::new(),
             word_syn_start: Vec::new(),
@@ -270,11 +273,7 @@ impl Lexicon {
             exceptions: Vec::new(),
             stats,
         };
-        if !lex.sorted.windows(2).all(|p| lex.word(p[0]) < lex.word(p[1])) {
-            let mut sorted = std::mem::take(&mut lex.sorted);
-            sorted.sort_by(|&a, &b| lex.word(a).cmp(lex.word(b)));
-            lex.sorted = sorted;
-        }
+        lex.table = lex.index();
 
         // Synsets: POS, first number as a difference from the previous line's (per POS), then
         // each next number as a difference from the one before.
@@ -360,11 +359,45 @@ impl Lexicon {
         self.text.get(start..self.ends[i] as usize).unwrap_or("")
     }
 
+    /// The hash index of the words (see `table`); a word listed twice keeps its first number.
+    fn index(&self) -> Vec<u32> {
+        let n = self.ends.len();
+        let size = (n * 2).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut table = vec![0u32; size];
+        for i in 0..n as u32 {
+            let w = self.word(i);
+            if w.is_empty() {
+                continue;
+            }
+            let mut slot = hash(w) as usize & mask;
+            loop {
+                match table[slot] {
+                    0 => {
+                        table[slot] = i + 1;
+                        break;
+                    }
+                    k if self.word(k - 1) == w => break,
+                    _ => slot = (slot + 1) & mask,
+                }
+            }
+        }
+        table
+    }
+
     fn find(&self, w: &str) -> Option<u32> {
-        if w.is_empty() {
+        if w.is_empty() || self.table.is_empty() {
             return None;
         }
-        self.sorted.binary_search_by(|&i| self.word(i).cmp(w)).ok().map(|k| self.sorted[k])
+        let mask = self.table.len() - 1;
+        let mut slot = hash(w) as usize & mask;
+        loop {
+            match self.table[slot] {
+                0 => return None,
+                k if self.word(k - 1) == w => return Some(k - 1),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
     }
 
     fn zipf_of(&self, i: u32) -> f32 {
@@ -406,6 +439,17 @@ impl Lexicon {
     fn exception(&self, w: &str) -> Option<&'static str> {
         self.exceptions.binary_search_by(|e| e.0.cmp(w)).ok().map(|k| self.exceptions[k].1)
     }
+}
+
+/// FNV-1a, 64 bits: fast on short words, and the same on every platform (the table, and so
+/// the engine's output, never depends on a random seed).
+fn hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w.as_bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }
 
 /// Parses space-separated numbers into `out`; false if one is not a number.
@@ -704,8 +748,13 @@ mod tests {
             assert_eq!(present, parsed, "{name}: {parsed} of {present} lines parsed");
         }
         assert!(s.words.0 > 25_000, "{} words", s.words.0);
-        assert!((0..lex.ends.len() as u32).collect::<Vec<_>>() == lex.sorted, "word list not sorted");
-        assert!(lex.sorted.windows(2).all(|p| lex.word(p[0]) < lex.word(p[1])));
+        let n = lex.ends.len() as u32;
+        assert!((1..n).all(|i| lex.word(i - 1) < lex.word(i)), "word list not sorted and unique");
+        // The hash index finds every word at its own number, and no word that is not listed.
+        assert!((0..n).all(|i| lex.find(lex.word(i)) == Some(i)));
+        for w in ["", "zzzzq", "missiles-", "Missile", "missile "] {
+            assert_eq!(lex.find(w), None, "{w:?}");
+        }
         assert!(lex.zipf10.iter().all(|&z| (25..=80).contains(&z)));
         assert!(lex.exceptions.iter().all(|(form, base)| lex.find(base).is_some() && form != base));
     }
