@@ -34,8 +34,17 @@ pub const SHARED_HALF: f64 = 2.0;
 /// Keys naming more than this share of all claims are not indexed (and a floor of claims).
 const MAX_POSTING_SHARE: f64 = 0.2;
 const MIN_POSTING_CAP: usize = 8;
-/// The largest connected set that is clustered exactly; larger ones keep only their stronger
-/// links until they fall apart into sets this small.
+/// Keys naming more claims than this are never followed, whatever the corpus size.
+pub const MAX_POSTING: usize = 200;
+/// The most candidate partners one claim brings in (its rarest keys first).
+pub const MAX_CANDIDATES_PER_CLAIM: usize = 60;
+/// Groups up to this size compare every pair of versions for differences.
+pub const ALL_PAIRS_UP_TO: usize = 8;
+/// The most quantities of one claim that are matched (a claim states few facts; a table of
+/// numbers pasted as one line must not make matching quadratic).
+pub const MAX_QUANTITIES_PER_CLAIM: usize = 8;
+/// The largest connected set that average linkage clusters; larger ones are clustered by
+/// leaders (see `leader_clusters`).
 const MAX_COMPONENT: usize = 150;
 
 /// Function words and reporting words that carry no fact.
@@ -242,7 +251,7 @@ pub fn features(text: &str, claim: &Claim) -> Features {
             f.places.insert(m.entity.clone());
         }
     }
-    for (i, q) in claim.numbers.iter().enumerate() {
+    for (i, q) in claim.numbers.iter().enumerate().take(MAX_QUANTITIES_PER_CLAIM) {
         if let Some(u) = &q.unit {
             f.quantities.push((word_key(numbers::unit_head(u)), i));
         }
@@ -471,23 +480,39 @@ pub fn align_claims(
     let feats: Vec<Features> =
         claims.iter().map(|c| features(texts.get(c.doc.as_str()).copied().unwrap_or(""), c)).collect();
     let stats = Stats::new(&feats);
-    // Inverted index; skip keys that name too many claims.
-    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // Inverted index. Each claim takes candidates from its rarest keys first, up to
+    // `MAX_CANDIDATES_PER_CLAIM`; keys that name too many claims (a share of all, and an
+    // absolute cap) are not followed. So the work is at most claims x keys x MAX_POSTING.
+    let mut key_ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut postings: Vec<Vec<usize>> = Vec::new();
+    let mut keys_of: Vec<Vec<usize>> = Vec::with_capacity(feats.len());
     for (i, f) in feats.iter().enumerate() {
+        let mut ks = Vec::new();
         for k in index_keys(f) {
-            postings.entry(k).or_default().push(i);
+            let id = *key_ids.entry(k).or_insert_with(|| {
+                postings.push(Vec::new());
+                postings.len() - 1
+            });
+            postings[id].push(i);
+            ks.push(id);
         }
+        keys_of.push(ks);
     }
-    let cap = ((claims.len() as f64 * MAX_POSTING_SHARE) as usize).max(MIN_POSTING_CAP);
+    let cap = ((claims.len() as f64 * MAX_POSTING_SHARE) as usize).max(MIN_POSTING_CAP).min(MAX_POSTING);
     let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for list in postings.values() {
-        if list.len() > cap {
-            continue;
-        }
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                if doc_of[i] != doc_of[j] {
-                    candidates.insert((i, j));
+    for (i, ks) in keys_of.iter_mut().enumerate() {
+        ks.sort_by_key(|&k| (postings[k].len(), k));
+        let mut taken = 0;
+        'keys: for &k in ks.iter() {
+            if postings[k].len() > cap {
+                break;
+            }
+            for &j in &postings[k] {
+                if doc_of[i] != doc_of[j] && candidates.insert((i.min(j), i.max(j))) {
+                    taken += 1;
+                    if taken >= MAX_CANDIDATES_PER_CLAIM {
+                        break 'keys;
+                    }
                 }
             }
         }
@@ -508,24 +533,19 @@ pub fn align_claims(
     // A claim that states two facts stands in two groups: a claim whose strong partners were
     // clustered elsewhere also gets a group of its own with them.
     clusters.extend(star_groups(claims.len(), &claim_pairs, &clusters));
+    // Each claim's links, to list a group's links without a pass over all its pairs.
+    let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
+    for &(i, j) in links.keys() {
+        adjacency[i].push(j);
+        adjacency[j].push(i);
+    }
     let mut groups: Vec<Group> = Vec::new();
     for members in clusters {
         let docs_in: BTreeSet<usize> = members.iter().map(|&i| doc_of[i]).collect();
         if docs_in.len() < 2 {
             continue;
         }
-        let group_links: Vec<Link> = members
-            .iter()
-            .flat_map(|&i| members.iter().map(move |&j| (i, j)))
-            .filter(|(i, j)| i < j)
-            .filter_map(|k| links.get(&k).map(|s| (k, s)))
-            .map(|((i, j), s)| Link {
-                a: claims[i].id.clone(),
-                b: claims[j].id.clone(),
-                score: round3(s.score),
-                reasons: s.reasons.clone(),
-            })
-            .collect();
+        let group_links = best_links(&members, &adjacency, &links, &claims);
         groups.push(make_group(
             &members.iter().map(|&i| claims[i]).collect::<Vec<_>>(),
             group_links,
@@ -583,6 +603,40 @@ pub fn best_pair_score(analysis: &Analysis, texts: &[&str; 2]) -> f64 {
         }
     }
     round3(best)
+}
+
+/// The links of a group: each member's strongest link to another member (so a group of m
+/// claims lists at most m links, not m²/2).
+fn best_links(
+    members: &[usize],
+    adjacency: &[Vec<usize>],
+    links: &BTreeMap<(usize, usize), PairScore>,
+    claims: &[&Claim],
+) -> Vec<Link> {
+    let inside: BTreeSet<usize> = members.iter().copied().collect();
+    let mut chosen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for &i in members {
+        let best = adjacency[i]
+            .iter()
+            .filter(|j| inside.contains(j))
+            .filter_map(|&j| links.get(&(i.min(j), i.max(j))).map(|s| ((i.min(j), i.max(j)), s.score)))
+            .max_by(|x, y| x.1.partial_cmp(&y.1).unwrap_or(std::cmp::Ordering::Equal).then(y.0.cmp(&x.0)));
+        if let Some((k, _)) = best {
+            chosen.insert(k);
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|(i, j)| {
+            let s = &links[&(i, j)];
+            Link {
+                a: claims[i].id.clone(),
+                b: claims[j].id.clone(),
+                score: round3(s.score),
+                reasons: s.reasons.clone(),
+            }
+        })
+        .collect()
 }
 
 /// A number link whose words also match well stays a whole-claim link.
@@ -665,8 +719,8 @@ fn components(n: usize, pairs: &[((usize, usize), f64)]) -> Vec<Vec<usize>> {
 
 /// Average-linkage clustering of claims over scored links, within each connected component.
 /// Only pairs from different articles count in the averages. A component larger than
-/// `MAX_COMPONENT` is first cut by keeping only its stronger links (the threshold rises in
-/// steps), so the cubic clustering only ever runs on small sets.
+/// `MAX_COMPONENT` is clustered by leaders instead (linear), so the cubic average linkage
+/// only ever runs on small sets.
 fn cluster(n: usize, doc_of: &[usize], links: &[((usize, usize), f64)]) -> Vec<Vec<usize>> {
     let pairs: Vec<((usize, usize), f64)> = links.to_vec();
     let mut out = Vec::new();
@@ -680,15 +734,45 @@ fn cluster_within(n: usize, doc_of: &[usize], links: &[((usize, usize), f64)], f
         let comp_links: Vec<((usize, usize), f64)> =
             links.iter().filter(|((i, j), _)| inside.contains(i) && inside.contains(j)).copied().collect();
         if comp.len() > MAX_COMPONENT {
-            let raised = floor + 0.05;
-            if raised < 1.0 {
-                let strong: Vec<((usize, usize), f64)> = comp_links.into_iter().filter(|(_, s)| *s >= raised).collect();
-                cluster_within(n, doc_of, &strong, raised, out);
-            }
+            out.extend(leader_clusters(&comp, &comp_links, floor));
             continue;
         }
         out.extend(average_linkage(&comp, doc_of, &comp_links, floor));
     }
+}
+
+/// Clusters a large component in one pass: claims in order of how many links they have (then
+/// index); each claim not yet taken leads a cluster of its untaken partners linked at
+/// `threshold` or more. Linear in the links, where average linkage is cubic in the claims.
+fn leader_clusters(comp: &[usize], links: &[((usize, usize), f64)], threshold: f64) -> Vec<Vec<usize>> {
+    let mut partners: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &((i, j), s) in links {
+        if s >= threshold {
+            partners.entry(i).or_default().push(j);
+            partners.entry(j).or_default().push(i);
+        }
+    }
+    let mut order: Vec<usize> = comp.to_vec();
+    order.sort_by_key(|i| (std::cmp::Reverse(partners.get(i).map_or(0, Vec::len)), *i));
+    let mut taken: BTreeSet<usize> = BTreeSet::new();
+    let mut out = Vec::new();
+    for i in order {
+        if taken.contains(&i) {
+            continue;
+        }
+        taken.insert(i);
+        let mut c = vec![i];
+        for &j in partners.get(&i).map(Vec::as_slice).unwrap_or(&[]) {
+            if taken.insert(j) {
+                c.push(j);
+            }
+        }
+        if c.len() > 1 {
+            c.sort();
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Greedy average-linkage merging of `comp` while the best average link is at least `threshold`.
@@ -754,14 +838,21 @@ fn make_group(
 ) -> Group {
     let mut differences = Vec::new();
     let ds = |c: &Claim, s: Span| DocSpan { doc: c.doc.clone(), start: s.start, end: s.end };
-    for (x, a) in members.iter().enumerate() {
-        for b in &members[x + 1..] {
+    // Every pair of versions in a small group; in a large one, each version against the first,
+    // so the work stays linear in the group's size.
+    let pairs: Vec<(&Claim, &Claim)> = if members.len() <= ALL_PAIRS_UP_TO {
+        members.iter().enumerate().flat_map(|(x, a)| members[x + 1..].iter().map(move |b| (*a, *b))).collect()
+    } else {
+        members[1..].iter().map(|b| (members[0], *b)).collect()
+    };
+    for (a, b) in pairs {
+        {
             if a.doc == b.doc {
                 continue;
             }
             // Numbers of the same thing.
-            for qa in &a.numbers {
-                for qb in &b.numbers {
+            for qa in a.numbers.iter().take(MAX_QUANTITIES_PER_CLAIM) {
+                for qb in b.numbers.iter().take(MAX_QUANTITIES_PER_CLAIM) {
                     let Some(ua) = &qa.unit else { continue };
                     if !same_unit(qa, qb) {
                         continue;

@@ -523,6 +523,9 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
     plain(g) || (initial && g.starts_with('.') && plain(&g[1..]))
 }
 
+/// The most tokens one run of capitalised words may have.
+const MAX_RUN: usize = 10;
+
 const CONNECTORS: &[&str] = &["of", "de", "del", "da", "van", "von", "der", "al", "bin", "la", "le", "du"];
 
 /// Finds the name mentions in `span` of `text` (one sentence or block).
@@ -544,9 +547,11 @@ pub fn find_mentions(text: &str, span: Span, doc: usize) -> Vec<RawMention> {
             i += 1;
             continue;
         }
-        // A run of capitalised tokens joined by spaces (with inner connectors).
+        // A run of capitalised tokens joined by spaces (with inner connectors), at most
+        // `MAX_RUN` tokens: no name is longer, and a longer run (a title-case line) must not
+        // make the passes over it quadratic.
         let mut j = i + 1;
-        while j < toks.len() && joined(text, &toks[j - 1], &toks[j]) {
+        while j < toks.len() && j - i < MAX_RUN && joined(text, &toks[j - 1], &toks[j]) {
             let tj = &toks[j];
             if tj.is_capitalised() || tj.is_all_caps() {
                 j += 1;
