@@ -1,0 +1,129 @@
+//! Alignment behaviour on small hand-made articles: each difference type, synonyms in both
+//! directions, and "same kind, different occasion" kept apart.
+#![cfg(not(target_arch = "wasm32"))]
+
+use parallax::engine::{analyze, judge_pair, Analysis, Article, DifferenceKind, Options, Relation};
+
+fn articles(texts: &[&str]) -> (Vec<Article>, Analysis) {
+    let arts: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article { id: format!("{i}.txt"), text: t.to_string(), meta: Default::default() })
+        .collect();
+    let a = analyze(&arts, &Options::default());
+    (arts, a)
+}
+
+/// The group joining a claim containing `x` (article 0) and one containing `y` (article 1).
+fn group_joining<'a>(arts: &[Article], a: &'a Analysis, x: &str, y: &str) -> Option<&'a parallax::engine::Group> {
+    let has = |id: &String, doc: usize, needle: &str| {
+        a.claim(id).is_some_and(|c| c.doc == arts[doc].id && c.span.text(&arts[doc].text).contains(needle))
+    };
+    a.groups.iter().find(|g| g.claims.iter().any(|c| has(c, 0, x)) && g.claims.iter().any(|c| has(c, 1, y)))
+}
+
+#[test]
+fn a_count_at_another_precision_is_compatible() {
+    let (arts, a) = articles(&[
+        "There is no way that nine or ten interceptors could act as a deterrent, McCormack said.",
+        "Russia has adamantly opposed plans to station 10 interceptor missiles in Poland.",
+    ]);
+    let g = group_joining(&arts, &a, "nine or ten", "10 interceptor").expect("one fact: the number of interceptors");
+    assert_eq!(g.relation, Relation::Compatible);
+    let d = g.differences.iter().find(|d| d.kind == DifferenceKind::Number).expect("a number difference");
+    assert_eq!(d.effect, Relation::Compatible);
+    let spans: Vec<&str> =
+        d.spans.iter().map(|s| &arts.iter().find(|x| x.id == s.doc).unwrap().text[s.start..s.end]).collect();
+    assert!(spans.contains(&"nine or ten") && spans.contains(&"10"), "{spans:?}");
+}
+
+#[test]
+fn counts_that_cannot_both_be_true_differ() {
+    let (arts, a) = articles(&[
+        "Three workers were killed and 27 people were injured in the explosion at the Hemikol factory.",
+        "The explosion at the Hemikol factory killed three workers and injured 25 people, the ministry said.",
+    ]);
+    let g = group_joining(&arts, &a, "27 people", "25 people").expect("the injured count is one claim");
+    assert_eq!(g.relation, Relation::Differ);
+    assert!(g.differences.iter().any(|d| d.kind == DifferenceKind::Number && d.effect == Relation::Differ));
+}
+
+#[test]
+fn a_spelling_difference_is_noted_not_a_discrepancy() {
+    let (arts, a) = articles(&[
+        "Russian Defense Minister Anatoly Serdyukov said the Russian position on the shield remains unchanged.",
+        "Defence Minister Anatoly Serdukov said Russia's position on the missile shield remains unchanged.",
+    ]);
+    let g = group_joining(&arts, &a, "Serdyukov", "Serdukov").expect("one claim");
+    assert_eq!(g.relation, Relation::Agree);
+    let d = g.differences.iter().find(|d| d.kind == DifferenceKind::Spelling).expect("the spelling is noted");
+    assert_eq!(d.effect, Relation::Agree);
+    let e = a.entities.iter().find(|e| e.name.contains("Serd")).unwrap();
+    assert!(e.spelling_differs);
+}
+
+#[test]
+fn the_same_words_in_different_mouths_differ() {
+    let (arts, a) = articles(&[
+        "\"The fire is under control and the air is safe to breathe,\" Mayor Aleksandar Jovanovic told reporters.",
+        "\"The fire is under control and the air is safe to breathe,\" fire chief Djordje Stankovic told reporters.",
+    ]);
+    let g = group_joining(&arts, &a, "under control", "under control").expect("one quote");
+    assert_eq!(g.relation, Relation::Differ);
+    assert!(g.differences.iter().any(|d| d.kind == DifferenceKind::Attribution && d.effect == Relation::Differ));
+}
+
+#[test]
+fn hedging_and_polarity_are_typed() {
+    let (arts, a) = articles(&[
+        "Production at the Hemikol paint factory will be halted for at least two weeks, the company said.",
+        "Production at the Hemikol paint factory may be halted for at least two weeks, the company said.",
+    ]);
+    let g = group_joining(&arts, &a, "will be halted", "may be halted").expect("one claim");
+    assert_eq!(g.relation, Relation::Agree, "hedging does not change the relation");
+    assert!(g.differences.iter().any(|d| d.kind == DifferenceKind::Hedging));
+}
+
+#[test]
+fn synonyms_match_in_both_directions() {
+    // grant ~ allow (WordNet), offered ~ offering (lemma), defence ~ defense (spelling).
+    let a = "The United States offered to grant Russian officials access to the missile defence sites in Poland.";
+    let b = "The United States is offering to allow Russian officials access to the missile defense sites in Poland.";
+    let ab = judge_pair(a, b);
+    let ba = judge_pair(b, a);
+    assert!(ab.matched && ba.matched, "{ab:?} {ba:?}");
+    assert!((ab.score - ba.score).abs() < 1e-9, "symmetric: {ab:?} {ba:?}");
+}
+
+#[test]
+fn unrelated_sentences_do_not_match() {
+    let j = judge_pair("The cat sat on the mat in the kitchen.", "Russia opposes the missile shield plan.");
+    assert!(!j.matched);
+    assert!(j.score < 0.3, "{j:?}");
+}
+
+#[test]
+fn same_kind_different_occasion_stays_apart() {
+    // Two offers of access, to sites in different places: two acts, not one claim.
+    let (arts, a) = articles(&[
+        "Gates invited the Russians to inspect the US missile defence site at Fort Greely, Alaska.",
+        "Rice and Gates offered Russian officials access to the planned sites in Poland and the Czech Republic.",
+    ]);
+    assert!(group_joining(&arts, &a, "Fort Greely", "Poland").is_none(), "{:#?}", a.groups);
+}
+
+#[test]
+fn every_link_has_a_score_and_reasons() {
+    let (_, a) = articles(&[
+        "Russia has adamantly opposed plans to station 10 interceptor missiles in Poland.",
+        "Russia opposes the plan to station interceptor missiles in Poland, the Kremlin said.",
+    ]);
+    assert!(!a.groups.is_empty());
+    for g in &a.groups {
+        assert!(!g.id.is_empty());
+        for l in &g.links {
+            assert!((0.0..=1.0).contains(&l.score));
+            assert!(!l.reasons.is_empty(), "{l:?}");
+        }
+    }
+}
