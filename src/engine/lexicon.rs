@@ -146,13 +146,44 @@ pub fn synonyms(a: &str, b: &str) -> bool {
 }
 
 /// How two words (lemmas or keys; case ignored) relate, if at all. Symmetric.
+///
+/// Callers compare one word with many (`related(k, kb)` for every `kb`), so the last first
+/// word's lookup is kept (per thread): only `b` is looked up again.
 pub fn related(a: &str, b: &str) -> Option<Relatedness> {
     let (a, b) = (lower(a), lower(b));
     if a == b {
         return if a.is_empty() { None } else { Some(Relatedness::Same) };
     }
     let lex = lexicon();
-    let (i, j) = (lex.find(&a)?, lex.find(&b)?);
+    let i = LAST_A.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.0 != *a {
+            last.0.clear();
+            last.0.push_str(&a);
+            last.1 = lex.find(&a);
+        }
+        last.1
+    })?;
+    related_ids(i, lex.find(&b)?)
+}
+
+thread_local! {
+    /// `related`'s last first word and its number in the list.
+    static LAST_A: std::cell::RefCell<(String, Option<u32>)> = const { std::cell::RefCell::new((String::new(), None)) };
+}
+
+/// A word's number in the list (lower case expected; `None` if not listed), for callers that
+/// compare the same words many times: look each word up once, then use [`related_ids`].
+pub fn word_id(word: &str) -> Option<u32> {
+    lexicon().find(&lower(word))
+}
+
+/// [`related`] for two word numbers from [`word_id`] (equal numbers are `Same`).
+pub fn related_ids(i: u32, j: u32) -> Option<Relatedness> {
+    if i == j {
+        return Some(Relatedness::Same);
+    }
+    let lex = lexicon();
     if lex.share_synset(i, j) {
         Some(Relatedness::Synonym)
     } else if lex.close_of(i).binary_search(&j).is_ok() {
@@ -500,7 +531,8 @@ const NOT_INFLECTED: &[&str] = &["evening", "media", "news", "lens", "wedding", 
 const MAX_BASE_DROP: f32 = 1.5;
 
 fn lower(word: &str) -> Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+    // One pass: an upper-case ASCII letter or any non-ASCII byte needs the full lower-casing.
+    if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)
@@ -1031,6 +1063,26 @@ mod tests {
                 assert!(lex.close_of(j).contains(&i));
             }
         }
+    }
+
+    /// `related` (with its cached first word) and `related_ids` give the same answers, in any
+    /// order of calls.
+    #[test]
+    fn related_by_ids_and_cache() {
+        let words = ["injure", "hurt", "talks", "negotiation", "strained", "tense", "missile", "Missile", "zzzzq", ""];
+        for a in words {
+            for b in words {
+                let by_ids = match (word_id(a), word_id(b)) {
+                    (Some(i), Some(j)) => related_ids(i, j),
+                    _ if !a.is_empty() && a.to_lowercase() == b.to_lowercase() => Some(Relatedness::Same),
+                    _ => None,
+                };
+                assert_eq!(related(a, b), by_ids, "{a:?} {b:?}");
+                assert_eq!(related(b, a), by_ids, "{b:?} {a:?}");
+            }
+        }
+        assert_eq!(related("strained", "tense"), Some(Relatedness::Close));
+        assert_eq!(related("injure", "hurt"), Some(Relatedness::Synonym));
     }
 
     /// `cargo test --release --lib lexicon::tests::parse_time -- --ignored --nocapture`
