@@ -164,7 +164,12 @@ fn build_doc(
     let mention_model = |local: usize| {
         let g = p.first_mention + local;
         let m = &all_mentions[g];
-        Mention { span: m.span, text: m.text.clone(), kind: m.kind, entity: entities[res.entity_of[g]].id.clone() }
+        res.entity_of[g].map(|e| Mention {
+            span: m.span,
+            text: m.text.clone(),
+            kind: m.kind,
+            entity: entities[e].id.clone(),
+        })
     };
     let mut claims = Vec::new();
     let ranges = names::ranges_within(p.sentences.iter().map(|s| s.span), &p.mentions);
@@ -174,7 +179,7 @@ fn build_doc(
         }
         let src = &p.sources[si];
         let source = src.speaker.as_ref().map(|sp| {
-            let entity = sp.mention.map(|m| entities[res.entity_of[p.first_mention + m]].id.clone());
+            let entity = sp.mention.and_then(|m| res.entity_of[p.first_mention + m]).map(|e| entities[e].id.clone());
             let speaker = match (&entity, sp.resolved_from_pronoun) {
                 (Some(id), true) => {
                     entities.iter().find(|e| &e.id == id).map(|e| e.name.clone()).unwrap_or(sp.text.clone())
@@ -185,7 +190,7 @@ fn build_doc(
         });
         for span in claims::split_clauses(text, s.span) {
             let names: Vec<Mention> =
-                ranges[si].clone().filter(|&i| span.contains(p.mentions[i].span)).map(mention_model).collect();
+                ranges[si].clone().filter(|&i| span.contains(p.mentions[i].span)).filter_map(mention_model).collect();
             claims.push(Claim {
                 id: format!("c{}", *next_claim),
                 doc: article.id.clone(),
