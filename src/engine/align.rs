@@ -440,6 +440,49 @@ pub fn same_unit(a: &Quantity, b: &Quantity) -> bool {
     ha == hb || wb.contains(&ha) || wa.contains(&hb) || lexicon::synonyms(&ha, &hb)
 }
 
+/// The content words around a quantity, as matching keys: the word right before it (when it
+/// is a content word: "injuring 27") and up to three after it, stopping at a conjunction or
+/// punctuation ("three workers | and injuring 27 others").
+fn number_context(text: &str, claim: &Claim, q: &Quantity) -> BTreeSet<String> {
+    let toks = tokens::words(text, claim.span);
+    let at = toks.iter().position(|t| t.span.start >= q.span.end).unwrap_or(toks.len());
+    let from = toks.iter().position(|t| t.span.end > q.span.start).unwrap_or(toks.len());
+    let content = |t: &tokens::Token| {
+        let k = tokens::key(t.text);
+        !is_stop(&k) && !k.chars().any(|c| c.is_ascii_digit())
+    };
+    let mut out = BTreeSet::new();
+    if let Some(t) = from.checked_sub(1).map(|i| &toks[i]) {
+        let gap = text.get(t.span.end..q.span.start).unwrap_or(",");
+        if content(t) && gap.trim().is_empty() {
+            out.insert(word_key(t.text));
+        }
+    }
+    let mut prev_end = q.span.end;
+    for t in toks[at..].iter().take(4) {
+        let gap = text.get(prev_end..t.span.start).unwrap_or(",");
+        let k = tokens::key(t.text);
+        if gap.contains([',', ';', ':', '.', '(', ')']) || matches!(k.as_str(), "and" | "or" | "but" | "while") {
+            break;
+        }
+        if content(t) {
+            out.insert(word_key(t.text));
+        }
+        prev_end = t.span.end;
+    }
+    out
+}
+
+/// Two quantities, one or both without a unit ("27 injured" / "25 people were hurt"), count
+/// the same thing when the words around them share a key or a synonym.
+fn same_context(ta: &str, a: &Claim, qa: &Quantity, tb: &str, b: &Claim, qb: &Quantity) -> bool {
+    if qa.unit.is_some() && qb.unit.is_some() {
+        return false;
+    }
+    let (ca, cb) = (number_context(ta, a, qa), number_context(tb, b, qb));
+    ca.iter().any(|x| lexicon::informativeness(x) >= 0.3 && cb.iter().any(|y| x == y || lexicon::synonyms(x, y)))
+}
+
 fn fmt_q(q: &Quantity) -> String {
     if q.low == q.high {
         format!("{}", q.low)
@@ -853,23 +896,19 @@ fn make_group(
             // Numbers of the same thing.
             for qa in a.numbers.iter().take(MAX_QUANTITIES_PER_CLAIM) {
                 for qb in b.numbers.iter().take(MAX_QUANTITIES_PER_CLAIM) {
-                    let Some(ua) = &qa.unit else { continue };
-                    if !same_unit(qa, qb) {
+                    let ta = texts.get(a.doc.as_str()).copied().unwrap_or("");
+                    let tb = texts.get(b.doc.as_str()).copied().unwrap_or("");
+                    if !(same_unit(qa, qb) || same_context(ta, a, qa, tb, b, qb)) {
                         continue;
                     }
+                    let thing = qa.unit.as_deref().or(qb.unit.as_deref()).map(numbers::unit_head).unwrap_or("");
                     let rel = numbers::compare(qa, qb);
                     if rel != Relation::Agree {
                         differences.push(Difference {
                             kind: DifferenceKind::Number,
                             effect: rel,
                             spans: vec![ds(a, qa.span), ds(b, qb.span)],
-                            note: format!(
-                                "{} vs {} {}: {}",
-                                qa.span.text(texts.get(a.doc.as_str()).copied().unwrap_or("")),
-                                qb.span.text(texts.get(b.doc.as_str()).copied().unwrap_or("")),
-                                numbers::unit_head(ua),
-                                rel.as_str()
-                            ),
+                            note: format!("{} vs {} {}: {}", qa.span.text(ta), qb.span.text(tb), thing, rel.as_str()),
                         });
                     }
                 }
@@ -911,14 +950,22 @@ fn make_group(
                     });
                 }
             }
-            // Times: compared when both are anchored.
+            // Times: compared when both are anchored. Two dates that exclude each other are a
+            // discrepancy; a relative time that could not be anchored is never compared.
             for ta in &a.times {
                 for tb in &b.times {
                     if let Some(rel) = times::compare_times(ta, tb) {
                         if rel != Relation::Agree {
+                            let anchored = |t: &TimeExpr| t.kind == TimeKind::Absolute || t.resolved.is_some();
+                            // Only when each version gives one time: with several, which two
+                            // belong together is not known.
+                            let points = ta.kind != TimeKind::Duration
+                                && tb.kind != TimeKind::Duration
+                                && a.times.len() == 1
+                                && b.times.len() == 1;
                             differences.push(Difference {
                                 kind: DifferenceKind::Time,
-                                effect: Relation::Agree,
+                                effect: if points && anchored(ta) && anchored(tb) { rel } else { Relation::Agree },
                                 spans: vec![ds(a, ta.span), ds(b, tb.span)],
                                 note: format!("{} vs {}", ta.norm, tb.norm),
                             });
@@ -972,15 +1019,17 @@ fn make_group(
 }
 
 /// Share of the shorter quote's words that the other quote has too.
+/// Words outside the speaker's name count.
 fn quote_overlap(a: &Claim, b: &Claim, texts: &HashMap<&str, &str>) -> f64 {
-    let wa: BTreeSet<String> = tokens::words(texts.get(a.doc.as_str()).copied().unwrap_or(""), a.span)
-        .iter()
-        .map(|t| word_key(t.text))
-        .collect();
-    let wb: BTreeSet<String> = tokens::words(texts.get(b.doc.as_str()).copied().unwrap_or(""), b.span)
-        .iter()
-        .map(|t| word_key(t.text))
-        .collect();
+    let words = |c: &Claim| -> BTreeSet<String> {
+        let speaker = c.source.as_ref().map(|s| s.span);
+        tokens::words(texts.get(c.doc.as_str()).copied().unwrap_or(""), c.span)
+            .iter()
+            .filter(|t| !speaker.is_some_and(|s| s.contains(t.span)))
+            .map(|t| word_key(t.text))
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
     let small = wa.len().min(wb.len()).max(1) as f64;
     wa.intersection(&wb).count() as f64 / small
 }
