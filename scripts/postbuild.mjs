@@ -17,6 +17,12 @@ const ROOT = process.env.TRUNK_SOURCE_DIR || join(dirname(fileURLToPath(import.m
 const DIR = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
 const SINGLE = 'parallax-single.html';
 
+// Debug builds (`trunk serve`) get neither the policy nor the single file (Trunk adds its own
+// live-reload script and websocket to the page it serves), and a service worker that removes
+// itself and its caches: a cache-first worker would keep serving the previous build after each
+// rebuild. Run by hand (no TRUNK_PROFILE), this is a release build.
+const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
+
 const fail = (msg) => {
   console.error(`postbuild: ${msg}`);
   process.exit(1);
@@ -96,7 +102,7 @@ const single =
   `<meta name="description" content="${description}"><title>${title}</title>` +
   `<link rel="icon" href="data:image/svg+xml;base64,${icon}">` +
   `<style>${css}</style></head><body>${body}<script type="module">${loader}</script></body></html>\n`;
-writeFileSync(join(DIR, SINGLE), single);
+if (release) writeFileSync(join(DIR, SINGLE), single);
 
 // ---- 2. the site's policy ------------------------------------------------------------------
 const sitePolicy = [
@@ -117,7 +123,7 @@ const meta = `<meta http-equiv="Content-Security-Policy" content="${sitePolicy}"
 const charset = html.match(/<meta charset="?utf-8"?\s*\/?>/i);
 if (!charset) fail('no <meta charset="utf-8"> in index.html to put the policy after');
 html = html.replace(charset[0], charset[0] + meta);
-writeFileSync(indexPath, html);
+if (release) writeFileSync(indexPath, html);
 
 // ---- 3. the service worker -----------------------------------------------------------------
 const walk = (dir) =>
@@ -129,7 +135,7 @@ const cached = walk(DIR)
 const version = createHash('sha256');
 for (const f of cached) version.update(f).update('\0').update(readFileSync(join(DIR, f))).update('\0');
 const VERSION = version.digest('hex').slice(0, 16);
-const template = readFileSync(join(ROOT, 'web/sw.js'), 'utf8');
+const template = readFileSync(join(ROOT, release ? 'web/sw.js' : 'web/sw-dev.js'), 'utf8');
 if (!template.includes('__PARALLAX_VERSION__') || !template.includes('__PARALLAX_FILES__')) fail('web/sw.js lacks its placeholders');
 writeFileSync(
   join(DIR, 'sw.js'),
@@ -137,5 +143,6 @@ writeFileSync(
 );
 
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-console.log(`postbuild: sw.js version ${VERSION}, ${cached.length} files cached: ${cached.join(', ')}`);
-console.log(`postbuild: ${SINGLE} ${kb(single.length)}; Content-Security-Policy written into index.html and ${SINGLE}`);
+console.log(`postbuild: sw.js (${release ? 'release' : 'debug: removes itself'}) version ${VERSION}, ${cached.length} files cached: ${cached.join(', ')}`);
+if (release) console.log(`postbuild: ${SINGLE} ${kb(single.length)}; Content-Security-Policy written into index.html and ${SINGLE}`);
+else console.log('postbuild: debug build: no single file and no Content-Security-Policy');

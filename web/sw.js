@@ -12,10 +12,12 @@ const URLS = new Set(FILES.map((f) => new URL(f, self.registration.scope).href))
 const INDEX = new URL('index.html', self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
-  // cache: 'reload' skips the HTTP cache, which may still hold the previous deployment's files.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll([...URLS].map((u) => new Request(u, { cache: 'reload' })))),
-  );
+  // cache: 'reload' skips the HTTP cache, which may still hold the previous deployment's
+  // index.html, manifest or icons. Files named by their content hash (Trunk's filehash: the wasm,
+  // the glue, the stylesheet) cannot be stale: the copy the page just loaded is used, not
+  // downloaded twice.
+  const request = (u) => new Request(u, { cache: /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(u) ? 'default' : 'reload' });
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...URLS].map(request))));
   // No skipWaiting here: a new version waits until the page asks (its "Reload" button).
 });
 

@@ -150,6 +150,25 @@ test('served under a sub-path: the five articles, every request on the own origi
     assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm was loaded from the origin');
     assert.deepEqual(responses, [], 'every request resolved');
     assert.deepEqual(problems, [], 'no console errors (no Content-Security-Policy violation)');
+    // The policy is in force: other inline code does not run...
+    await page.evaluate(() => {
+      const b = document.createElement('button');
+      b.id = 'csp-block-check';
+      b.setAttribute('onclick', "document.title = 'inline code ran'");
+      document.body.append(b);
+    });
+    await page.click('#csp-block-check');
+    assert.notEqual(await page.title(), 'inline code ran', 'inline code is blocked by the policy');
+    // ...but the one inline handler it allows (by its hash, 'unsafe-hashes'): the crash
+    // notice's Reload button (src/app/mod.rs), which must work when the wasm module is dead.
+    await page.evaluate(() => {
+      const b = document.createElement('button');
+      b.id = 'csp-reload-check';
+      b.setAttribute('onclick', 'location.reload()');
+      document.body.append(b);
+    });
+    await Promise.all([page.waitForEvent('load', { timeout: 15000 }), page.click('#csp-reload-check')]);
+    assert.equal(await page.locator('#csp-reload-check').count(), 0, 'the page reloaded');
   } finally {
     await context.close();
   }
@@ -184,10 +203,18 @@ test('offline: after a first visit, a reload with the network off shows the five
 test('the single file opened from file:// shows the five articles, with no request but itself', async () => {
   const { context, page, requests, problems } = await open();
   try {
+    // Whether the analysis progress was ever shown (the <progress> in the header).
+    await context.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('progress')) window.parallaxSawProgress = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
     const url = pathToFileURL(join(DIST, 'parallax-single.html')).href;
     await page.goto(url);
     // No worker from file://: the analysis runs in the page, which takes longer.
     await showsArticles(page, 60000);
+    await page.waitForFunction(() => !document.querySelector('progress'), null, { timeout: 60000 });
+    assert.equal(await page.evaluate(() => window.parallaxSawProgress), true, 'the analysis progress was shown');
     assert.equal(await page.locator('[data-doc]').count(), ARTICLES);
     assert.equal(await page.evaluate(() => document.querySelectorAll('script[src], link[rel=stylesheet]').length), 0);
     const away = requests.filter((u) => u !== url && !/^(data|blob):/.test(u));
