@@ -6,7 +6,7 @@
 //!     cargo bench --bench engine -- five         # only the five articles (target: <= 5 ms)
 //!
 //! Under `cargo test` (no `--bench` argument) criterion runs each benchmark once as a smoke test;
-//! there only the five articles and the 50-article corpus run, to keep the test suite quick.
+//! there only the five articles and a 10-article corpus run, to keep the test suite quick.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -49,7 +49,7 @@ fn benches(c: &mut Criterion, sizes: &[usize]) {
 
 fn main() {
     let benching = std::env::args().any(|a| a == "--bench");
-    let sizes: &[usize] = if benching { &[50, 200, 1000] } else { &[50] };
+    let sizes: &[usize] = if benching { &[50, 200, 1000] } else { &[10] };
     let mut c = Criterion::default().warm_up_time(Duration::from_secs(1)).configure_from_args();
     benches(&mut c, sizes);
     c.final_summary();
