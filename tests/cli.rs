@@ -11,7 +11,8 @@ const PARTIAL: i32 = 1;
 const USAGE: i32 = 2;
 const NO_INPUT: i32 = 3;
 
-const GOOD: &str = "MOSCOW (Reuters) - Gates met Putin in Moscow on Monday. He said 10 interceptors would be based in Poland.";
+const GOOD: &str =
+    "MOSCOW (Reuters) - Gates met Putin in Moscow on Monday. He said 10 interceptors would be based in Poland.";
 
 /// A fresh folder of its own for one test.
 fn dir(name: &str) -> PathBuf {
@@ -111,7 +112,12 @@ fn a_good_file_among_bad_ones_is_still_analysed() {
     let missing = d.join("nope.txt");
     let (code, out, err) = parallax(&["align", d.to_str().unwrap(), missing.to_str().unwrap()]);
     assert_eq!(code, PARTIAL, "{err}");
-    for want in ["b_empty.txt: the file is empty", "c_binary.txt: the file looks binary", "d_latin1.txt: not valid UTF-8", "nope.txt: cannot open it"] {
+    for want in [
+        "b_empty.txt: the file is empty",
+        "c_binary.txt: the file looks binary",
+        "d_latin1.txt: not valid UTF-8",
+        "nope.txt: cannot open it",
+    ] {
         assert!(err.contains(want), "stderr lacks {want:?}: {err}");
     }
     assert!(!err.contains("e_ignored.jpg"), "files that are not .txt/.md in a folder are not articles: {err}");
@@ -139,7 +145,15 @@ fn every_input_good_is_exit_0() {
 
 #[test]
 fn usage_errors_are_exit_2() {
-    for args in [&["frobnicate"][..], &["align"], &["align", "x.txt", "--format", "xml"], &["align", "x.txt", "--date", "soon"], &["align", "x.txt", "--bogus"], &["pairs"], &["pairs", "a", "b"]] {
+    for args in [
+        &["frobnicate"][..],
+        &["align"],
+        &["align", "x.txt", "--format", "xml"],
+        &["align", "x.txt", "--date", "soon"],
+        &["align", "x.txt", "--bogus"],
+        &["pairs"],
+        &["pairs", "a", "b"],
+    ] {
         let (code, _, err) = parallax(args);
         assert_eq!(code, USAGE, "{args:?}: {err}");
         assert!(err.contains("Run 'parallax --help' for usage."), "{args:?}: {err}");

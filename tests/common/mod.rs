@@ -111,3 +111,17 @@ pub fn run_with(texts: &[&str], options: &Options) -> Analysis {
 pub fn run(texts: &[&str]) -> Analysis {
     run_with(texts, &Options::default())
 }
+
+/// The fuzz harness (fuzz/fuzz_targets/analyze.rs, tests/fuzz_replay.rs): the bytes, read as
+/// UTF-8 with replacement, split at U+001E (record separator) into at most four articles. When
+/// the first byte is odd, the size cap is small (16 × the second byte), so capping is fuzzed
+/// too. Panics on any bad span.
+pub fn fuzz_one(data: &[u8]) {
+    let options = match data {
+        [a, b, ..] if a % 2 == 1 => Options { max_article_bytes: *b as usize * 16 },
+        _ => Options::default(),
+    };
+    let text = String::from_utf8_lossy(data);
+    let texts: Vec<&str> = text.splitn(4, '\u{1e}').collect();
+    run_with(&texts, &options);
+}
