@@ -49,11 +49,11 @@
       // A waiting worker while another controls the page: an update, not the first install.
       if (reg.waiting && sw.controller) notice(reg.waiting);
     };
+    const follow = (w) => w && w.addEventListener('statechange', () => w.state === 'installed' && ready());
     ready();
-    reg.addEventListener('updatefound', () => {
-      const w = reg.installing;
-      if (w) w.addEventListener('statechange', () => w.state === 'installed' && ready());
-    });
+    // One may be installing already (the browser checks for an update as the page loads).
+    follow(reg.installing);
+    reg.addEventListener('updatefound', () => follow(reg.installing));
   }
 
   const register = () =>
