@@ -27,6 +27,7 @@ const fail = (msg) => {
   console.error(`postbuild: ${msg}`);
   process.exit(1);
 };
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 // Inline event handlers the app sets (allowed one by one with 'unsafe-hashes'): the Reload button
@@ -34,96 +35,102 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 // no callback.
 const HANDLERS = ['location.reload()'];
 
-const indexPath = join(DIR, 'index.html');
-if (!existsSync(indexPath)) fail(`${indexPath} not found (TRUNK_STAGING_DIR or a built folder expected)`);
-let html = readFileSync(indexPath, 'utf8');
-// A second run on the same folder: start from the page without the policy.
-const CSP_RE = /<meta http-equiv="?Content-Security-Policy"?[^>]*>/i;
-html = html.replace(CSP_RE, '');
+// 1 and 2: release builds only.
+function pages() {
+  const indexPath = join(DIR, 'index.html');
+  if (!existsSync(indexPath)) fail(`${indexPath} not found (TRUNK_STAGING_DIR or a built folder expected)`);
+  let html = readFileSync(indexPath, 'utf8');
+  // A second run on the same folder: start from the page without the policy.
+  const CSP_RE = /<meta http-equiv="?Content-Security-Policy"?[^>]*>/i;
+  html = html.replace(CSP_RE, '');
 
-const INLINE_SCRIPT_RE = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
-const inlineScripts = (page) =>
-  [...page.matchAll(INLINE_SCRIPT_RE)].filter((m) => !/\bsrc\s*=/i.test(m[1])).map((m) => m[2]);
+  const INLINE_SCRIPT_RE = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
+  const inlineScripts = (page) =>
+    [...page.matchAll(INLINE_SCRIPT_RE)].filter((m) => !/\bsrc\s*=/i.test(m[1])).map((m) => m[2]);
 
-// The files Trunk wrote: the glue script, the wasm and the stylesheet, named with their hashes.
-const files = readdirSync(DIR);
-const pick = (re, what) => {
-  const found = files.filter((f) => re.test(f));
-  if (found.length !== 1) fail(`expected one ${what} in ${DIR}, found ${JSON.stringify(found)}`);
-  return found[0];
-};
-const wasmName = pick(/^parallax-[0-9a-f]+_bg\.wasm$/, 'wasm module');
-const jsName = pick(/^parallax-[0-9a-f]+\.js$/, 'glue script');
-const cssName = pick(/^main-[0-9a-f]+\.css$/, 'stylesheet');
-const uses = (name) => html.includes(name);
-if (!uses(wasmName) || !uses(jsName) || !uses(cssName)) fail('index.html does not load the wasm, glue and stylesheet found');
+  // The files Trunk wrote: the glue script, the wasm and the stylesheet, named with their hashes.
+  const files = readdirSync(DIR);
+  const pick = (re, what) => {
+    const found = files.filter((f) => re.test(f));
+    if (found.length !== 1) fail(`expected one ${what} in ${DIR}, found ${JSON.stringify(found)}`);
+    return found[0];
+  };
+  const wasmName = pick(/^parallax-[0-9a-f]+_bg\.wasm$/, 'wasm module');
+  const jsName = pick(/^parallax-[0-9a-f]+\.js$/, 'glue script');
+  const cssName = pick(/^main-[0-9a-f]+\.css$/, 'stylesheet');
+  const uses = (name) => html.includes(name);
+  if (!uses(wasmName) || !uses(jsName) || !uses(cssName)) fail('index.html does not load the wasm, glue and stylesheet found');
 
-// ---- 1. the single file --------------------------------------------------------------------
-const glue = readFileSync(join(DIR, jsName), 'utf8');
-if (/^\s*import\b/m.test(glue) || existsSync(join(DIR, 'snippets'))) {
-  fail('the glue script imports other files (wasm-bindgen snippets): the single file cannot inline them yet');
+  // ---- 1. the single file --------------------------------------------------------------------
+  const glue = readFileSync(join(DIR, jsName), 'utf8');
+  if (/^\s*import\b/m.test(glue) || existsSync(join(DIR, 'snippets'))) {
+    fail('the glue script imports other files (wasm-bindgen snippets): the single file cannot inline them yet');
+  }
+  // wasm-bindgen's init function: `export default __wbg_init` or `export { ..., __wbg_init as default }`.
+  const initName =
+    glue.match(/export\s+default\s+([A-Za-z_$][\w$]*)\s*;?/)?.[1] ||
+    glue.match(/export\s*\{[^}]*?\b([A-Za-z_$][\w$]*)\s+as\s+default\b[^}]*\}/)?.[1];
+  if (!initName) fail(`no default export (the init function) in ${jsName}`);
+  const wasm64 = readFileSync(join(DIR, wasmName)).toString('base64');
+  // An inline module script: module code (the glue's `export`s are valid there, and unused), loaded
+  // from no file, so file:// does not block it. The wasm is given to init as bytes: no fetch.
+  const loader =
+    `${glue}\n` +
+    `{const s=atob(${JSON.stringify(wasm64)}),b=new Uint8Array(s.length);` +
+    `for(let i=0;i<s.length;i++)b[i]=s.charCodeAt(i);` +
+    `await ${initName}({module_or_path:b});}\n`;
+  const css = readFileSync(join(DIR, cssName), 'utf8');
+  if (/<\/style/i.test(css) || /<\/script/i.test(loader)) fail('a closing tag inside the inline CSS or script');
+  const icon = readFileSync(join(ROOT, 'assets/icons/icon.svg')).toString('base64');
+  // Trunk's minifier reorders attributes and drops quotes: find the description <meta> first.
+  const descMeta = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).find((m) => /\bname="?description\b/i.test(m));
+  const description = descMeta?.match(/\bcontent="([^"]*)"/i)?.[1] || '';
+  const title = html.match(/<title>([^<]*)<\/title>/i)?.[1] || 'Parallax';
+  const body = (html.match(/<body[^>]*>([\s\S]*)<\/body>/i)?.[1] || '').replace(INLINE_SCRIPT_RE, '').replace(/<script\b[^>]*><\/script>/gi, '');
+  const singlePolicy = [
+    // Nothing is loaded from anywhere: everything the page needs is inline.
+    "default-src 'none'",
+    `script-src ${sha256(loader)} 'wasm-unsafe-eval' 'unsafe-hashes' ${HANDLERS.map(sha256).join(' ')}`,
+    `style-src ${sha256(css)}`,
+    "style-src-attr 'unsafe-inline'",
+    'img-src data:',
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const single =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    `<meta http-equiv="Content-Security-Policy" content="${singlePolicy}">` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<meta name="description" content="${description}"><title>${title}</title>` +
+    `<link rel="icon" href="data:image/svg+xml;base64,${icon}">` +
+    `<style>${css}</style></head><body>${body}<script type="module">${loader}</script></body></html>\n`;
+  writeFileSync(join(DIR, SINGLE), single);
+
+  // ---- 2. the site's policy ------------------------------------------------------------------
+  const sitePolicy = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${inlineScripts(html).map(sha256).join(' ')} 'unsafe-hashes' ${HANDLERS.map(sha256).join(' ')}`,
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${sitePolicy}">`;
+  // Right after <meta charset>: before any script or stylesheet the policy must cover.
+  const charset = html.match(/<meta charset="?utf-8"?\s*\/?>/i);
+  if (!charset) fail('no <meta charset="utf-8"> in index.html to put the policy after');
+  html = html.replace(charset[0], charset[0] + meta);
+  writeFileSync(indexPath, html);
+  console.log(`postbuild: ${SINGLE} ${kb(single.length)}; Content-Security-Policy written into index.html and ${SINGLE}`);
 }
-// wasm-bindgen's init function: `export default __wbg_init` or `export { ..., __wbg_init as default }`.
-const initName =
-  glue.match(/export\s+default\s+([A-Za-z_$][\w$]*)\s*;?/)?.[1] ||
-  glue.match(/export\s*\{[^}]*?\b([A-Za-z_$][\w$]*)\s+as\s+default\b[^}]*\}/)?.[1];
-if (!initName) fail(`no default export (the init function) in ${jsName}`);
-const wasm64 = readFileSync(join(DIR, wasmName)).toString('base64');
-// An inline module script: module code (the glue's `export`s are valid there, and unused), loaded
-// from no file, so file:// does not block it. The wasm is given to init as bytes: no fetch.
-const loader =
-  `${glue}\n` +
-  `{const s=atob(${JSON.stringify(wasm64)}),b=new Uint8Array(s.length);` +
-  `for(let i=0;i<s.length;i++)b[i]=s.charCodeAt(i);` +
-  `await ${initName}({module_or_path:b});}\n`;
-const css = readFileSync(join(DIR, cssName), 'utf8');
-if (/<\/style/i.test(css) || /<\/script/i.test(loader)) fail('a closing tag inside the inline CSS or script');
-const icon = readFileSync(join(ROOT, 'assets/icons/icon.svg')).toString('base64');
-// Trunk's minifier reorders attributes and drops quotes: find the description <meta> first.
-const descMeta = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).find((m) => /\bname="?description\b/i.test(m));
-const description = descMeta?.match(/\bcontent="([^"]*)"/i)?.[1] || '';
-const title = html.match(/<title>([^<]*)<\/title>/i)?.[1] || 'Parallax';
-const body = (html.match(/<body[^>]*>([\s\S]*)<\/body>/i)?.[1] || '').replace(INLINE_SCRIPT_RE, '').replace(/<script\b[^>]*><\/script>/gi, '');
-const singlePolicy = [
-  // Nothing is loaded from anywhere: everything the page needs is inline.
-  "default-src 'none'",
-  `script-src ${sha256(loader)} 'wasm-unsafe-eval' 'unsafe-hashes' ${HANDLERS.map(sha256).join(' ')}`,
-  `style-src ${sha256(css)}`,
-  "style-src-attr 'unsafe-inline'",
-  'img-src data:',
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-const single =
-  '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
-  `<meta http-equiv="Content-Security-Policy" content="${singlePolicy}">` +
-  '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-  `<meta name="description" content="${description}"><title>${title}</title>` +
-  `<link rel="icon" href="data:image/svg+xml;base64,${icon}">` +
-  `<style>${css}</style></head><body>${body}<script type="module">${loader}</script></body></html>\n`;
-if (release) writeFileSync(join(DIR, SINGLE), single);
-
-// ---- 2. the site's policy ------------------------------------------------------------------
-const sitePolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${inlineScripts(html).map(sha256).join(' ')} 'unsafe-hashes' ${HANDLERS.map(sha256).join(' ')}`,
-  "style-src 'self'",
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-const meta = `<meta http-equiv="Content-Security-Policy" content="${sitePolicy}">`;
-// Right after <meta charset>: before any script or stylesheet the policy must cover.
-const charset = html.match(/<meta charset="?utf-8"?\s*\/?>/i);
-if (!charset) fail('no <meta charset="utf-8"> in index.html to put the policy after');
-html = html.replace(charset[0], charset[0] + meta);
-if (release) writeFileSync(indexPath, html);
+if (release) pages();
+else console.log('postbuild: debug build: no single file and no Content-Security-Policy');
 
 // ---- 3. the service worker -----------------------------------------------------------------
 const walk = (dir) =>
@@ -142,7 +149,4 @@ writeFileSync(
   template.replace('__PARALLAX_VERSION__', VERSION).replace('__PARALLAX_FILES__', JSON.stringify(cached)),
 );
 
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 console.log(`postbuild: sw.js (${release ? 'release' : 'debug: removes itself'}) version ${VERSION}, ${cached.length} files cached: ${cached.join(', ')}`);
-if (release) console.log(`postbuild: ${SINGLE} ${kb(single.length)}; Content-Security-Policy written into index.html and ${SINGLE}`);
-else console.log('postbuild: debug build: no single file and no Content-Security-Policy');
