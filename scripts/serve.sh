@@ -8,5 +8,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/setup.sh
 echo
-echo "serve: Parallax at http://127.0.0.1:8080/ (Ctrl-C stops it; the port is in Trunk.toml)"
+echo "serve: Parallax at http://127.0.0.1:8080/ (Ctrl-C stops it; the port is set in Trunk.toml, --port N overrides it)"
 exec trunk serve "$@"
