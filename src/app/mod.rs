@@ -27,7 +27,7 @@ use yew::prelude::*;
 
 /// Mounts the app on the page body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    install_panic_hook();
     // The same module runs the analysis in a Web Worker: there it serves, it does not render.
     if worker::serve() {
         return;
@@ -36,6 +36,85 @@ pub fn start() {
         el.remove();
     }
     yew::Renderer::<App>::new().render();
+}
+
+/// On a panic, besides the message in the console, a visible error with a Reload button over
+/// the page (a panic stops the wasm module: without this the page would silently stop
+/// responding). Built with plain DOM calls, never through Yew, which is dead by then. In the
+/// analysis worker there is no document: the page hears of the crash from the worker.
+/// Through Yew, which would otherwise replace any hook with its own when it renders.
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash(&info.to_string());
+    }));
+}
+
+/// Writes the crash notice (`#crash`, role alert) at the top of the body, once.
+pub fn show_crash(detail: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if doc.get_element_by_id("crash").is_some() {
+        return;
+    }
+    let Some(body) = doc.body() else {
+        return;
+    };
+    let el = |tag: &str, text: &str| {
+        let e = doc.create_element(tag).ok()?;
+        // Text, never markup: the detail can quote anything.
+        e.set_text_content(Some(text));
+        Some(e)
+    };
+    let build = || -> Option<web_sys::Element> {
+        let crash = doc.create_element("div").ok()?;
+        crash.set_id("crash");
+        crash.set_attribute("role", "alert").ok()?;
+        crash
+            .set_attribute(
+                "style",
+                "position:fixed;inset:0;z-index:10000;overflow:auto;padding:2rem;background:#fff;color:#111;font:1rem/1.5 system-ui,sans-serif",
+            )
+            .ok()?;
+        let h = el("h2", "Parallax stopped because of an internal error.")?;
+        crash.append_child(&h).ok()?;
+        let p = el(
+            "p",
+            "Nothing you saved in this browser is lost: reload the page to go on. If it happens again, \
+             please report it with the details below.",
+        )?;
+        crash.append_child(&p).ok()?;
+        let reload = el("button", "Reload")?;
+        reload.set_attribute("type", "button").ok()?;
+        // An inline handler: the wasm module cannot run callbacks after a panic.
+        reload.set_attribute("onclick", "location.reload()").ok()?;
+        reload.set_attribute("data-reload", "").ok()?;
+        crash.append_child(&reload).ok()?;
+        let details = doc.create_element("details").ok()?;
+        let (summary, pre) = (el("summary", "Details")?, el("pre", detail)?);
+        details.append_child(&summary).ok()?;
+        details.append_child(&pre).ok()?;
+        crash.append_child(&details).ok()?;
+        Some(crash)
+    };
+    if let Some(crash) = build() {
+        let _ = body.prepend_with_node_1(&crash);
+        if let Ok(b) = crash.query_selector("button") {
+            if let Some(b) = b.and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok()) {
+                let _ = b.focus();
+            }
+        }
+    }
+}
+
+/// Panics on purpose, so that the end-to-end tests can check the panic hook on the release build
+/// that is deployed (`window.wasmBindings.parallaxPanicTest()`, tests/e2e/robustness.test.mjs).
+/// Safe in production: only script already running in the page can call it, and such script
+/// could stop the page anyway; nothing in the page calls it, and no URL or input reaches it.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = parallaxPanicTest)]
+pub fn panic_test() {
+    panic!("parallaxPanicTest: a deliberate panic to test the panic hook");
 }
 
 thread_local! {
@@ -90,6 +169,9 @@ fn initial_state() -> State {
         }
         None => {
             s.entries = Rc::new(state::bundled_entries(&(0..crate::bundled::ARTICLES.len()).collect::<Vec<_>>()));
+            if !storage::is_available() {
+                messages.push((MessageKind::Error, storage::UNAVAILABLE.to_string()));
+            }
         }
     }
     let mut rc = Rc::new(s).reduce(Action::ApplyViewState(view));
