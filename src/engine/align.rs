@@ -195,8 +195,11 @@ const STOP: &[&str] = &[
 /// Features of one claim used for matching.
 #[derive(Clone, Debug, Default)]
 pub struct Features {
-    /// normalised word key -> (weight, original word)
+    /// normalised word key -> its background informativeness
     pub words: BTreeMap<String, f64>,
+    /// The lexicon's number for each word key it knows, looked up once per claim so pairs
+    /// compare numbers, not strings.
+    pub word_ids: BTreeMap<String, u32>,
     pub entities: BTreeSet<String>,
     pub places: BTreeSet<String>,
     /// (unit head, quantity index in claim)
@@ -242,6 +245,7 @@ pub fn features(text: &str, claim: &Claim) -> Features {
             *e = e.max(w);
         }
     }
+    f.word_ids = f.words.keys().filter_map(|k| lexicon::word_id(k).map(|id| (k.clone(), id))).collect();
     for m in &claim.names {
         if speaker_span.is_some_and(|s| s.contains(m.span)) {
             continue;
@@ -335,11 +339,13 @@ pub fn score_pair(a: &Claim, fa: &Features, b: &Claim, fb: &Features, stats: &St
         if fb.words.contains_key(k) || *wa < 0.25 {
             continue;
         }
+        let Some(&ia) = fa.word_ids.get(k) else { continue };
         for (kb, wb) in &fb.words {
             if used_b.contains(kb.as_str()) || *wb < 0.25 {
                 continue;
             }
-            if let Some(rel) = lexicon::related(k, kb) {
+            let Some(&ib) = fb.word_ids.get(kb) else { continue };
+            if let Some(rel) = lexicon::related_ids(ia, ib) {
                 let factor = match rel {
                     lexicon::Relatedness::Same => 1.0,
                     lexicon::Relatedness::Synonym => 0.8,
