@@ -45,8 +45,12 @@ version_of() { "$1" --version 2>/dev/null | head -n 1 || true; }
 if [ "$(version_of trunk)" = "trunk $PARALLAX_TRUNK_VERSION" ]; then
     say "trunk $PARALLAX_TRUNK_VERSION: present"
 else
-    say "installing trunk $PARALLAX_TRUNK_VERSION (cargo install --locked; about 6 minutes)"
-    cargo install trunk --version "$PARALLAX_TRUNK_VERSION" --locked
+    say "installing trunk $PARALLAX_TRUNK_VERSION (cargo install --locked; several minutes)"
+    # trunk's own release profile asks for fat LTO with one codegen unit, which makes its last
+    # step by far the longest on a small machine; trunk only drives other tools, so build it
+    # without LTO (same version, same locked dependencies).
+    CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+        cargo install trunk --version "$PARALLAX_TRUNK_VERSION" --locked
 fi
 
 # The CLI must equal the wasm-bindgen crate version exactly. It brings wasm-bindgen-test-runner.
@@ -54,7 +58,7 @@ if [ "$(version_of wasm-bindgen)" = "wasm-bindgen $PARALLAX_WASM_BINDGEN_VERSION
     && command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
     say "wasm-bindgen-cli $PARALLAX_WASM_BINDGEN_VERSION: present"
 else
-    say "installing wasm-bindgen-cli $PARALLAX_WASM_BINDGEN_VERSION (cargo install; about 2 minutes)"
+    say "installing wasm-bindgen-cli $PARALLAX_WASM_BINDGEN_VERSION (cargo install; a few minutes)"
     # Without --locked, as verified with this toolchain (the version itself is pinned exactly).
     cargo install wasm-bindgen-cli --version "$PARALLAX_WASM_BINDGEN_VERSION"
 fi
