@@ -31,8 +31,14 @@ async fn mount() -> Element {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    // Yew renders on the next tick; give effects a moment too.
-    gloo::timers::future::TimeoutFuture::new(50).await;
+    // The analysis runs off the main thread (or in steps on it) and the articles appear when
+    // it is done: wait for them, up to 30 s on a loaded machine.
+    for _ in 0..600 {
+        if docs(&root).len() >= EXPECTED.len() {
+            break;
+        }
+        gloo::timers::future::TimeoutFuture::new(50).await;
+    }
     root
 }
 
@@ -76,6 +82,7 @@ async fn app_shows_the_five_bundled_articles() {
 #[wasm_bindgen_test]
 async fn each_article_shows_its_outlet_or_no_credit_line() {
     let root = mount().await;
+    assert_eq!(docs(&root).len(), EXPECTED.len(), "the articles did not appear");
     for d in docs(&root) {
         let id = d.get_attribute("data-doc").unwrap_or_default();
         let shown = heading_text(&d);
