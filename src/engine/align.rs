@@ -771,23 +771,28 @@ fn components(n: usize, pairs: &[((usize, usize), f64)]) -> Vec<Vec<usize>> {
 /// `MAX_COMPONENT` is clustered by leaders instead (linear), so the cubic average linkage
 /// only ever runs on small sets.
 fn cluster(n: usize, doc_of: &[usize], links: &[((usize, usize), f64)]) -> Vec<Vec<usize>> {
-    let pairs: Vec<((usize, usize), f64)> = links.to_vec();
-    let mut out = Vec::new();
-    cluster_within(n, doc_of, &pairs, MERGE_THRESHOLD, &mut out);
-    out
-}
-
-fn cluster_within(n: usize, doc_of: &[usize], links: &[((usize, usize), f64)], floor: f64, out: &mut Vec<Vec<usize>>) {
-    for comp in components(n, links) {
-        let inside: BTreeSet<usize> = comp.iter().copied().collect();
-        let comp_links: Vec<((usize, usize), f64)> =
-            links.iter().filter(|((i, j), _)| inside.contains(i) && inside.contains(j)).copied().collect();
-        if comp.len() > MAX_COMPONENT {
-            out.extend(leader_clusters(&comp, &comp_links, floor));
-            continue;
+    let comps = components(n, links);
+    // Each link goes to its component's list in one pass (not one pass over all links per
+    // component).
+    let mut comp_of = vec![usize::MAX; n];
+    for (c, members) in comps.iter().enumerate() {
+        for &i in members {
+            comp_of[i] = c;
         }
-        out.extend(average_linkage(&comp, doc_of, &comp_links, floor));
     }
+    let mut comp_links: Vec<Vec<((usize, usize), f64)>> = vec![Vec::new(); comps.len()];
+    for &l in links {
+        comp_links[comp_of[l.0 .0]].push(l);
+    }
+    let mut out = Vec::new();
+    for (comp, links) in comps.iter().zip(&comp_links) {
+        if comp.len() > MAX_COMPONENT {
+            out.extend(leader_clusters(comp, links, MERGE_THRESHOLD));
+        } else {
+            out.extend(average_linkage(comp, doc_of, links, MERGE_THRESHOLD));
+        }
+    }
+    out
 }
 
 /// Clusters a large component in one pass: claims in order of how many links they have (then
