@@ -412,7 +412,7 @@ pub fn score_pair(a: &Claim, fa: &Features, b: &Claim, fb: &Features, stats: &St
                 let what = format!("{ua}: {} ~ {}", fmt_q(qa), fmt_q(qb));
                 reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: w });
                 fact = Some(what);
-                score = score.max(0.5 + 0.3 * w);
+                score = score.max(FACT_BASE + FACT_RANGE * w);
             }
         }
     }
@@ -576,7 +576,7 @@ pub fn align_claims(
     }
     // Fact-level links form their own groups; the rest cluster.
     let (fact_links, claim_links): (Vec<_>, Vec<_>) =
-        links.iter().partition(|(_, s)| s.fact.is_some() && s.score < 0.5 + 0.3 + 1e-9 && !is_whole_match(s));
+        links.iter().partition(|(_, s)| s.fact.is_some() && s.score <= FACT_BASE + FACT_RANGE && !is_whole_match(s));
     let claim_pairs: Vec<((usize, usize), f64)> = claim_links.iter().map(|(k, s)| (**k, s.score)).collect();
     let mut clusters = cluster(claims.len(), &doc_of, &claim_pairs);
     // A claim that states two facts stands in two groups: a claim whose strong partners were
@@ -697,6 +697,11 @@ fn is_whole_match(s: &PairScore) -> bool {
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
+
+/// A link through one counted thing scores `FACT_BASE + FACT_RANGE * informativeness(thing)`;
+/// a link scoring more matched on the whole claim as well.
+const FACT_BASE: f64 = 0.5;
+const FACT_RANGE: f64 = 0.3;
 
 /// The score at which a link alone makes its two claims a group, beside the clusters.
 pub const STAR_THRESHOLD: f64 = 0.45;
