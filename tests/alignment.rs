@@ -127,3 +127,38 @@ fn every_link_has_a_score_and_reasons() {
         }
     }
 }
+
+#[test]
+fn related_forms_of_a_word_match_in_both_directions() {
+    // cooperation ~ cooperating (one derivational family), with the reason named.
+    let a = "Washington offered Moscow cooperation on early warning radar research.";
+    let b = "Washington is open to cooperating with Moscow on early warning radar research.";
+    let (ab, ba) = (judge_pair(a, b), judge_pair(b, a));
+    assert!(ab.matched && ba.matched, "{ab:?} {ba:?}");
+    assert!((ab.score - ba.score).abs() < 1e-9, "symmetric: {ab:?} {ba:?}");
+    let (arts, al) = articles(&[a, b]);
+    let g = group_joining(&arts, &al, "cooperation", "cooperating").expect("one claim");
+    assert!(g.links.iter().flat_map(|l| &l.reasons).any(|r| r.what.contains("related form")), "{:#?}", g.links);
+}
+
+#[test]
+fn unchanged_is_matched_as_not_changed() {
+    let a = "Russia's defence minister said its position on the shield remains unchanged.";
+    let b = "Russia's defence minister said its position on the shield has not changed.";
+    let j = judge_pair(a, b);
+    assert!(j.matched, "{j:?}");
+    // Without the prefix rule only "position" and "shield" would be shared.
+    let k = judge_pair(a, "Russia's defence minister said its position on the shield has not moved.");
+    assert!(j.score > k.score, "{j:?} vs {k:?}");
+}
+
+#[test]
+fn a_place_talked_about_is_not_an_occasion() {
+    // "from Iran" is what the shield is for, not where anything happens: no occasion penalty.
+    let (arts, a) = articles(&[
+        "The shield is needed to protect allies against growing missile threats from Iran, officials said.",
+        "The radar planned in the Czech Republic would protect allies against growing missile threats.",
+    ]);
+    let g = group_joining(&arts, &a, "growing missile threats", "radar").expect("one claim");
+    assert!(g.links.iter().flat_map(|l| &l.reasons).all(|r| !r.what.contains("another occasion")), "{:#?}", g.links);
+}

@@ -22,11 +22,17 @@
 use super::model::*;
 use super::{lexicon, numbers, times, tokens};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 /// The score at which two claims count as stating one fact.
-pub const LINK_THRESHOLD: f64 = 0.3;
+pub const LINK_THRESHOLD: f64 = 0.35;
 /// The average link score at which two clusters merge.
-pub const MERGE_THRESHOLD: f64 = 0.3;
+pub const MERGE_THRESHOLD: f64 = 0.35;
+/// What a shared name counts for beside a shared word of the same weight.
+pub const ENTITY_FACTOR: f64 = 0.5;
+/// Words less informative than this are matched only as themselves (no synonyms, no
+/// families) and are not indexed: "say" ~ "state" says nothing.
+const RELATED_MIN_INFO: f64 = 0.25;
 /// How hard a story's recurring words and names are discounted: `(1 - share)^TOPIC_POWER`.
 pub const TOPIC_POWER: f64 = 2.0;
 /// The shared word weight at which a pair scores half on words whatever its length.
@@ -192,20 +198,85 @@ const STOP: &[&str] = &[
     "nor",
 ];
 
-/// Features of one claim used for matching.
+/// Story-wide numbers for the strings claims are compared by (word keys, derivational
+/// families, unit heads; entity ids in a vocabulary of their own), so that comparing two
+/// claims compares integers, and a reason is spelled out only for a link that is kept.
+#[derive(Clone, Debug, Default)]
+pub struct Vocab {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Vocab {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.ids.get(s) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.ids.insert(s.to_string(), i);
+        self.names.push(s.to_string());
+        i
+    }
+    fn name(&self, i: u32) -> &str {
+        self.names.get(i as usize).map(String::as_str).unwrap_or("")
+    }
+    fn len(&self) -> usize {
+        self.names.len()
+    }
+}
+
+/// The vocabularies and corpus statistics a comparison needs.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    pub words: Vocab,
+    /// Each token's entries, computed once per distinct token (lemmas and lookups are the
+    /// costly part of extracting features).
+    memo: HashMap<String, Vec<WordEntry>>,
+    pub entities: Vocab,
+    pub stats: Stats,
+}
+
+/// One content word of a claim.
+#[derive(Clone, Debug)]
+struct WordFeature {
+    key: u32,
+    /// The lexicon's number for the key, if it knows it.
+    lex: Option<u32>,
+    /// Background informativeness, 0..=1.
+    info: f64,
+    /// `info` discounted by how much of the story repeats the word (set by `Stats::weigh`).
+    weight: f64,
+}
+
+/// A counted thing of a claim ("interceptor missiles").
+#[derive(Clone, Debug)]
+struct UnitFeature {
+    /// The quantity's index in the claim's numbers.
+    index: usize,
+    head: u32,
+    head_lex: Option<u32>,
+    /// Every word of the unit, as keys.
+    words: Vec<u32>,
+    info: f64,
+}
+
+/// Features of one claim used for matching, numbered through a `Context`'s vocabularies.
 #[derive(Clone, Debug, Default)]
 pub struct Features {
-    /// normalised word key -> its background informativeness
-    pub words: BTreeMap<String, f64>,
-    /// The lexicon's number for each word key it knows, looked up once per claim so pairs
-    /// compare numbers, not strings.
-    pub word_ids: BTreeMap<String, u32>,
-    pub entities: BTreeSet<String>,
-    pub places: BTreeSet<String>,
-    /// (unit head, quantity index in claim)
-    pub quantities: Vec<(String, usize)>,
-    pub source_entity: Option<String>,
-    pub negated: bool,
+    /// Sorted by key, one entry per key.
+    words: Vec<WordFeature>,
+    /// (synset, word index) for the informative words the lexicon knows, sorted.
+    synsets: Vec<(u32, u32)>,
+    /// (derivational family, word index), sorted.
+    families: Vec<(u32, u32)>,
+    /// (entity, weight), sorted by entity.
+    entities: Vec<(u32, f64)>,
+    /// Places where something happens ("in Poland", "at Fort Greely"), sorted.
+    places: Vec<u32>,
+    units: Vec<UnitFeature>,
+    source_entity: Option<u32>,
+    total_words: f64,
+    total_entities: f64,
 }
 
 /// The key a word is matched by: lower case, lemma, American spelling.
@@ -214,87 +285,197 @@ pub fn word_key(w: &str) -> String {
 }
 
 fn is_stop(k: &str) -> bool {
-    STOP.contains(&k) || k.chars().all(|c| !c.is_alphabetic())
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut v = STOP.to_vec();
+        v.sort_unstable();
+        v
+    });
+    sorted.binary_search(&k).is_ok() || k.chars().all(|c| !c.is_alphabetic())
 }
 
-/// Extracts a claim's matching features.
-pub fn features(text: &str, claim: &Claim) -> Features {
+/// Derivational suffixes, longest first, that `family` strips (one of them).
+const DERIVATIONAL: &[&str] = &[
+    "ization", "isation", "ation", "ition", "ution", "ment", "ness", "ance", "ence", "ity", "ion", "ive", "ate", "ize",
+    "ise", "al", "en", "e",
+];
+
+/// A word key's derivational family: the key without one derivational suffix, when at least
+/// five letters stay ("cooperation", "cooperate" -> "cooper"; "threaten" -> "threat";
+/// "restriction", "restrict" -> "restrict"). Crude, like any suffix stripper: it can join
+/// unrelated words ("general" / "generate"), so a family match counts less than a synonym.
+pub fn family(key: &str) -> Option<&str> {
+    if key.len() < 5 || !key.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    for suf in DERIVATIONAL {
+        if let Some(stem) = key.strip_suffix(suf) {
+            if stem.len() >= 5 {
+                return Some(stem);
+            }
+        }
+    }
+    Some(key)
+}
+
+/// The words right before a place that make it where something happens, not what is talked
+/// about ("sites in Poland", not "threats from Iran").
+const LOCATING: &[&str] = &["in", "at", "near", "inside", "outside", "to"];
+
+/// What one token gives for matching (a hyphenated word gives itself and its parts).
+#[derive(Clone, Debug)]
+struct WordEntry {
+    key: u32,
+    info: f64,
+    lex: Option<u32>,
+    family: Option<u32>,
+}
+
+/// The entries of one token (lower case), numbered in `vocab`; none for a stop word.
+fn word_entries(raw: &str, vocab: &mut Vocab) -> Vec<WordEntry> {
+    let mut out = Vec::new();
+    if is_stop(raw) {
+        return out;
+    }
+    // Hyphenated words also give their parts ("confidence-building").
+    let mut parts = vec![raw.to_string()];
+    if raw.contains('-') {
+        parts.extend(raw.split('-').filter(|p| p.len() > 2 && !is_stop(p)).map(str::to_string));
+    }
+    for p in parts {
+        // "unchanged" is "not changed": matched as "change" (the negation is a cue).
+        let p = match p.strip_prefix("un") {
+            Some(rest) if rest.len() >= 5 && rest.ends_with("ed") && lexicon::known(rest) => rest.to_string(),
+            _ => p,
+        };
+        let key = word_key(&p);
+        if key.is_empty() || is_stop(&key) {
+            continue;
+        }
+        let family = family(&key).map(|s| format!("~{s}")).map(|s| vocab.id(&s));
+        out.push(WordEntry {
+            key: vocab.id(&key),
+            info: lexicon::informativeness(&p) as f64,
+            lex: lexicon::word_id(&key),
+            family,
+        });
+    }
+    out
+}
+
+/// Extracts a claim's matching features, numbering its strings in `ctx`'s vocabularies
+/// (weights are set later, by `Stats::weigh`, once every claim is known).
+pub fn features(text: &str, claim: &Claim, ctx: &mut Context) -> Features {
     let mut f = Features::default();
     let name_spans: Vec<Span> = claim.names.iter().map(|m| m.span).collect();
     let speaker_span = claim.source.as_ref().map(|s| s.span);
+    let mut words: BTreeMap<u32, (f64, Option<u32>, Option<u32>)> = BTreeMap::new();
     for t in tokens::words(text, claim.span) {
         if name_spans.iter().any(|s| s.contains(t.span)) || speaker_span.is_some_and(|s| s.contains(t.span)) {
             continue;
         }
         let raw = tokens::key(t.text);
-        if is_stop(&raw) {
-            continue;
+        if !ctx.memo.contains_key(&raw) {
+            let entries = word_entries(&raw, &mut ctx.words);
+            ctx.memo.insert(raw.clone(), entries);
         }
-        // Hyphenated words also give their parts ("confidence-building").
-        let mut parts = vec![raw.clone()];
-        if raw.contains('-') {
-            parts.extend(raw.split('-').filter(|p| p.len() > 2 && !is_stop(p)).map(str::to_string));
-        }
-        for p in parts {
-            let key = word_key(&p);
-            if key.is_empty() || is_stop(&key) {
-                continue;
-            }
-            let w = lexicon::informativeness(&p) as f64;
-            let e = f.words.entry(key).or_insert(0.0);
-            *e = e.max(w);
+        for e in ctx.memo.get(&raw).map(Vec::as_slice).unwrap_or(&[]) {
+            let w = words.entry(e.key).or_insert((0.0, e.lex, e.family));
+            w.0 = f64::max(w.0, e.info);
         }
     }
-    f.word_ids = f.words.keys().filter_map(|k| lexicon::word_id(k).map(|id| (k.clone(), id))).collect();
+    for (key, (info, lex, fam)) in words {
+        let i = f.words.len() as u32;
+        if info >= RELATED_MIN_INFO {
+            if let Some(l) = lex {
+                f.synsets.extend(lexicon::synsets_of_id(l).iter().map(|&s| (s, i)));
+            }
+            if let Some(fam) = fam {
+                f.families.push((fam, i));
+            }
+        }
+        f.words.push(WordFeature { key, lex, info, weight: info });
+    }
+    f.synsets.sort_unstable();
+    f.families.sort_unstable();
+    let mut entities: Vec<u32> = Vec::new();
     for m in &claim.names {
         if speaker_span.is_some_and(|s| s.contains(m.span)) {
             continue;
         }
-        f.entities.insert(m.entity.clone());
-        if m.kind == EntityKind::Place {
-            f.places.insert(m.entity.clone());
+        let id = ctx.entities.id(&m.entity);
+        entities.push(id);
+        let before = text.get(claim.span.start..m.span.start).unwrap_or("");
+        let prep = before.split_whitespace().last().map(str::to_lowercase);
+        if m.kind == EntityKind::Place && prep.is_some_and(|p| LOCATING.contains(&p.as_str())) {
+            f.places.push(id);
         }
     }
+    entities.sort_unstable();
+    entities.dedup();
+    f.entities = entities.into_iter().map(|e| (e, 1.0)).collect();
+    f.places.sort_unstable();
+    f.places.dedup();
     for (i, q) in claim.numbers.iter().enumerate().take(MAX_QUANTITIES_PER_CLAIM) {
         if let Some(u) = &q.unit {
-            f.quantities.push((word_key(numbers::unit_head(u)), i));
+            let head = word_key(numbers::unit_head(u));
+            let words = u.split_whitespace().map(|w| ctx.words.id(&word_key(w))).collect();
+            f.units.push(UnitFeature {
+                index: i,
+                head: ctx.words.id(&head),
+                head_lex: lexicon::word_id(&head),
+                words,
+                info: lexicon::informativeness(&head) as f64,
+            });
         }
     }
-    f.source_entity = claim.source.as_ref().and_then(|s| s.entity.clone());
-    f.negated = claim.negated();
+    f.source_entity = claim.source.as_ref().and_then(|s| s.entity.as_ref()).map(|e| ctx.entities.id(e));
     f
 }
 
-/// Corpus statistics the scorer needs: how many claims name each entity.
+/// Corpus statistics the scorer needs: how many claims have each word key and name each
+/// entity (indexed by their numbers in the vocabularies).
 #[derive(Clone, Debug, Default)]
 pub struct Stats {
     pub claims: usize,
-    pub entity_df: HashMap<String, usize>,
-    pub word_df: HashMap<String, usize>,
+    word_df: Vec<u32>,
+    entity_df: Vec<u32>,
 }
 
 impl Stats {
-    pub fn new(feats: &[Features]) -> Self {
-        let mut s = Stats { claims: feats.len(), ..Default::default() };
+    pub fn new(feats: &[Features], ctx: &Context) -> Self {
+        let mut s =
+            Stats { claims: feats.len(), word_df: vec![0; ctx.words.len()], entity_df: vec![0; ctx.entities.len()] };
         for f in feats {
             for e in &f.entities {
-                *s.entity_df.entry(e.clone()).or_default() += 1;
+                s.entity_df[e.0 as usize] += 1;
             }
-            for w in f.words.keys() {
-                *s.word_df.entry(w.clone()).or_default() += 1;
+            for w in &f.words {
+                s.word_df[w.key as usize] += 1;
             }
         }
         s
     }
     /// An entity's weight: high for one named by few claims, low for the story's constants.
-    fn entity_weight(&self, e: &str) -> f64 {
-        topic_discount(*self.entity_df.get(e).unwrap_or(&1), self.claims)
+    fn entity_weight(&self, e: u32) -> f64 {
+        topic_discount(self.entity_df.get(e as usize).map_or(1, |&d| d as usize), self.claims)
     }
     /// A word's weight: its informativeness in news generally (background frequencies),
     /// discounted when the story repeats it in a large share of its claims (its topic words:
     /// "missile", "shield" in a story about a missile shield).
-    fn word_weight(&self, w: &str, informativeness: f64) -> f64 {
-        informativeness * topic_discount(*self.word_df.get(w).unwrap_or(&1), self.claims)
+    fn word_weight(&self, key: u32, informativeness: f64) -> f64 {
+        informativeness * topic_discount(self.word_df.get(key as usize).map_or(1, |&d| d as usize), self.claims)
+    }
+    /// Sets a claim's weights and totals, once per claim (not once per pair).
+    pub fn weigh(&self, f: &mut Features) {
+        for w in &mut f.words {
+            w.weight = self.word_weight(w.key, w.info);
+        }
+        for e in &mut f.entities {
+            e.1 = self.entity_weight(e.0);
+        }
+        f.total_words = f.words.iter().map(|w| w.weight).sum();
+        f.total_entities = f.entities.iter().map(|e| e.1).sum();
     }
 }
 
@@ -305,7 +486,16 @@ fn topic_discount(df: usize, claims: usize) -> f64 {
     (1.0 - share).powf(TOPIC_POWER).clamp(0.05, 1.0)
 }
 
-impl Stats {}
+/// Features of all claims, weighted, with their context.
+pub fn prepare<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> (Vec<Features>, Context) {
+    let mut ctx = Context::default();
+    let mut feats: Vec<Features> = claims.iter().map(|c| features(text_of(c), c, &mut ctx)).collect();
+    ctx.stats = Stats::new(&feats, &ctx);
+    for f in &mut feats {
+        ctx.stats.weigh(f);
+    }
+    (feats, ctx)
+}
 
 /// A scored comparison of two claims.
 #[derive(Clone, Debug, PartialEq)]
@@ -316,121 +506,207 @@ pub struct PairScore {
     pub fact: Option<String>,
 }
 
-/// Scores two claims (of different articles).
-pub fn score_pair(a: &Claim, fa: &Features, b: &Claim, fb: &Features, stats: &Stats) -> PairScore {
-    let mut reasons = Vec::new();
-    // Words: exact keys, then synonyms.
-    let wa_of = |k: &str, w: f64| stats.word_weight(k, w);
-    let total_a: f64 = fa.words.iter().map(|(k, w)| wa_of(k, *w)).sum();
-    let total_b: f64 = fb.words.iter().map(|(k, w)| wa_of(k, *w)).sum();
-    let mut shared = 0.0;
-    let mut used_b: BTreeSet<&str> = BTreeSet::new();
-    for (k, wa) in &fa.words {
-        if let Some(wb) = fb.words.get(k) {
-            let w = stats.word_weight(k, wa.min(*wb));
-            shared += w;
-            used_b.insert(k.as_str());
-            if w >= 0.3 {
-                reasons.push(Reason { kind: ReasonKind::Word, what: k.clone(), weight: w });
+/// How two different words of two claims relate, weakest last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum WordRelation {
+    Synonym,
+    Family,
+    Close,
+}
+
+impl WordRelation {
+    fn factor(self) -> f64 {
+        match self {
+            WordRelation::Synonym => 0.8,
+            WordRelation::Family => 0.7,
+            WordRelation::Close => 0.5,
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            WordRelation::Synonym => "synonym",
+            WordRelation::Family => "related form",
+            WordRelation::Close => "near-synonym",
+        }
+    }
+}
+
+/// Scores two claims (of different articles): the score alone, for every candidate pair.
+pub fn score_pair(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context) -> f64 {
+    compare(a, fa, b, fb, ctx, false).score
+}
+
+/// Scores two claims with the reasons for the score (for links that are kept).
+pub fn explain_pair(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context) -> PairScore {
+    compare(a, fa, b, fb, ctx, true)
+}
+
+/// Walks two sorted lists, calling `f` on each pair of entries with equal keys.
+fn merge_equal<T, U>(xs: &[T], ys: &[U], kx: impl Fn(&T) -> u32, ky: impl Fn(&U) -> u32, mut f: impl FnMut(&T, &U)) {
+    let (mut i, mut j) = (0, 0);
+    while i < xs.len() && j < ys.len() {
+        let (a, b) = (kx(&xs[i]), ky(&ys[j]));
+        match a.cmp(&b) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                // Every entry of ys with this key against this entry of xs.
+                let mut jj = j;
+                while jj < ys.len() && ky(&ys[jj]) == a {
+                    f(&xs[i], &ys[jj]);
+                    jj += 1;
+                }
+                i += 1;
             }
         }
     }
-    for (k, wa) in &fa.words {
-        if fb.words.contains_key(k) || *wa < 0.25 {
+}
+
+fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, explain: bool) -> PairScore {
+    let mut reasons = Vec::new();
+    // Words: the same keys first.
+    let mut used_a = vec![false; fa.words.len()];
+    let mut used_b = vec![false; fb.words.len()];
+    let mut shared = 0.0;
+    let mut best_word: f64 = 0.0;
+    {
+        let (mut i, mut j) = (0, 0);
+        while i < fa.words.len() && j < fb.words.len() {
+            match fa.words[i].key.cmp(&fb.words[j].key) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let w = fa.words[i].weight.min(fb.words[j].weight);
+                    shared += w;
+                    best_word = best_word.max(w);
+                    used_a[i] = true;
+                    used_b[j] = true;
+                    if explain && w >= 0.3 {
+                        let what = ctx.words.name(fa.words[i].key).to_string();
+                        reasons.push(Reason { kind: ReasonKind::Word, what, weight: w });
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+    }
+    // Then different words that are synonyms, of one family, or close: the strongest pairs
+    // first, each word used once.
+    let mut related: Vec<(f64, u32, u32, WordRelation)> = Vec::new();
+    let mut offer = |ia: u32, ib: u32, rel: WordRelation| {
+        let (x, y) = (&fa.words[ia as usize], &fb.words[ib as usize]);
+        if !used_a[ia as usize] && !used_b[ib as usize] {
+            related.push((x.weight.min(y.weight) * rel.factor(), ia, ib, rel));
+        }
+    };
+    merge_equal(&fa.synsets, &fb.synsets, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Synonym));
+    merge_equal(&fa.families, &fb.families, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Family));
+    for (ia, x) in fa.words.iter().enumerate() {
+        let Some(lx) = x.lex.filter(|_| x.info >= RELATED_MIN_INFO) else { continue };
+        let close = lexicon::close_of_id(lx);
+        if close.is_empty() {
             continue;
         }
-        let Some(&ia) = fa.word_ids.get(k) else { continue };
-        for (kb, wb) in &fb.words {
-            if used_b.contains(kb.as_str()) || *wb < 0.25 {
-                continue;
-            }
-            let Some(&ib) = fb.word_ids.get(kb) else { continue };
-            if let Some(rel) = lexicon::related_ids(ia, ib) {
-                let factor = match rel {
-                    lexicon::Relatedness::Same => 1.0,
-                    lexicon::Relatedness::Synonym => 0.8,
-                    lexicon::Relatedness::Close => 0.5,
-                };
-                let w = stats.word_weight(k, *wa).min(stats.word_weight(kb, *wb)) * factor;
-                shared += w;
-                used_b.insert(kb.as_str());
-                reasons.push(Reason { kind: ReasonKind::Word, what: format!("{k} ~ {kb} (synonym)"), weight: w });
-                break;
+        for (ib, y) in fb.words.iter().enumerate() {
+            if y.info >= RELATED_MIN_INFO && y.lex.is_some_and(|ly| close.binary_search(&ly).is_ok()) {
+                offer(ia as u32, ib as u32, WordRelation::Close);
             }
         }
     }
-    // Between cosine and containment: a short claim inside a longer one is the same fact
-    // with details added, but a long claim must not match everything it touches.
-    let norm = |x: f64, y: f64| 0.5 * x.min(y) + 0.5 * (x * y).sqrt();
-    // Also what is shared in itself, whatever the claims' lengths: two rare words in common
-    // say much even inside two long sentences.
-    let word_sim = if total_a > 0.0 && total_b > 0.0 {
-        (shared / norm(total_a, total_b)).max(shared / (shared + SHARED_HALF))
-    } else {
-        0.0
-    };
+    related.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2, x.3).cmp(&(y.1, y.2, y.3))));
+    for (w, ia, ib, rel) in related {
+        if used_a[ia as usize] || used_b[ib as usize] {
+            continue;
+        }
+        used_a[ia as usize] = true;
+        used_b[ib as usize] = true;
+        shared += w;
+        if explain {
+            let (ka, kb) = (ctx.words.name(fa.words[ia as usize].key), ctx.words.name(fb.words[ib as usize].key));
+            reasons.push(Reason { kind: ReasonKind::Word, what: format!("{ka} ~ {kb} ({})", rel.label()), weight: w });
+        }
+    }
     // Entities.
     let mut ent_shared = 0.0;
-    let mut ent_a = 0.0;
-    let mut ent_b = 0.0;
-    for e in &fa.entities {
-        ent_a += stats.entity_weight(e);
-    }
-    for e in &fb.entities {
-        ent_b += stats.entity_weight(e);
-    }
-    for e in fa.entities.intersection(&fb.entities) {
-        let w = stats.entity_weight(e);
-        ent_shared += w;
-        let name = a.names.iter().find(|m| &m.entity == e).map(|m| m.text.clone()).unwrap_or_default();
-        reasons.push(Reason { kind: ReasonKind::Name, what: name, weight: w });
-    }
-    let ent_sim = if ent_a > 0.0 && ent_b > 0.0 { ent_shared / norm(ent_a, ent_b) } else { 0.0 };
-    // The whole-claim score: words weigh most; entities confirm.
-    let mut score = 0.7 * word_sim + 0.3 * ent_sim;
+    merge_equal(
+        &fa.entities,
+        &fb.entities,
+        |e| e.0,
+        |e| e.0,
+        |x, _| {
+            ent_shared += x.1;
+            if explain {
+                let id = ctx.entities.name(x.0);
+                let name = a.names.iter().find(|m| m.entity == id).map(|m| m.text.clone()).unwrap_or_default();
+                reasons.push(Reason { kind: ReasonKind::Name, what: name, weight: x.1 });
+            }
+        },
+    );
+    // One bag of words and names: between cosine and containment (a short claim inside a
+    // longer one is the same fact with details added, but a long claim must not match
+    // everything it touches), or what is shared in itself, whatever the lengths (two rare
+    // words in common say much even inside two long sentences). Names count for less than
+    // words: a story names the same few people in most of its claims.
+    let sh = shared + ENTITY_FACTOR * ent_shared;
+    let (ta, tb) =
+        (fa.total_words + ENTITY_FACTOR * fa.total_entities, fb.total_words + ENTITY_FACTOR * fb.total_entities);
+    let norm = 0.5 * ta.min(tb) + 0.5 * (ta * tb).sqrt();
+    let mut score = if ta > 0.0 && tb > 0.0 { (sh / norm).max(sh / (sh + SHARED_HALF)) } else { 0.0 };
     // Same speaker.
     if fa.source_entity.is_some() && fa.source_entity == fb.source_entity {
         score += 0.05;
-        reasons.push(Reason {
-            kind: ReasonKind::Source,
-            what: a.source.as_ref().map(|s| s.speaker.clone()).unwrap_or_default(),
-            weight: 0.05,
-        });
+        if explain {
+            let what = a.source.as_ref().map(|s| s.speaker.clone()).unwrap_or_default();
+            reasons.push(Reason { kind: ReasonKind::Source, what, weight: 0.05 });
+        }
     }
     // A single fact: the same counted thing, and (unless the thing is rare enough to be the
     // fact on its own) a shared word beside it ("27 people injured" / "27 people hurt").
     let mut fact = None;
-    let shared_other = reasons.iter().filter(|r| r.kind == ReasonKind::Word).map(|r| r.weight).fold(0.0, f64::max);
-    for (ua, ia) in &fa.quantities {
-        for (ub, ib) in &fb.quantities {
-            let (qa, qb) = (&a.numbers[*ia], &b.numbers[*ib]);
-            if !same_unit(qa, qb) {
+    for ua in &fa.units {
+        for ub in &fb.units {
+            let same = ua.head == ub.head
+                || ub.words.contains(&ua.head)
+                || ua.words.contains(&ub.head)
+                || matches!((ua.head_lex, ub.head_lex), (Some(x), Some(y)) if lexicon::related_ids(x, y) == Some(lexicon::Relatedness::Synonym));
+            if !same {
                 continue;
             }
-            let w = lexicon::informativeness(ua).max(lexicon::informativeness(ub)) as f64;
-            if w >= 0.5 || (shared_other >= 0.4 && score >= LINK_THRESHOLD * 0.8) {
-                let what = format!("{ua}: {} ~ {}", fmt_q(qa), fmt_q(qb));
-                reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: w });
-                fact = Some(what);
+            let w = ua.info.max(ub.info);
+            if w >= 0.5 || (best_word >= 0.4 && score >= LINK_THRESHOLD * 0.8) {
                 score = score.max(FACT_BASE + FACT_RANGE * w);
+                if explain {
+                    let (qa, qb) = (&a.numbers[ua.index], &b.numbers[ub.index]);
+                    let what = format!("{}: {} ~ {}", ctx.words.name(ua.head), fmt_q(qa), fmt_q(qb));
+                    reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: w });
+                    fact = Some(what);
+                } else {
+                    fact = Some(String::new());
+                }
             }
         }
     }
-    // Occasions: places that exclude each other (each names a specific place the other
-    // lacks, and they share none) keep two acts apart.
-    let specific = |f: &Features| -> BTreeSet<String> {
-        f.places.iter().filter(|p| stats.entity_weight(p) >= 0.45).cloned().collect()
+    // Occasions: places where things happen that exclude each other (each names a specific
+    // place the other lacks, and they share none) keep two acts apart.
+    let specific = |f: &Features| -> Vec<u32> {
+        f.places.iter().copied().filter(|&p| ctx.stats.entity_weight(p) >= 0.45).collect()
     };
     let (pa, pb) = (specific(fa), specific(fb));
-    if !pa.is_empty() && !pb.is_empty() && pa.is_disjoint(&pb) && fa.places.is_disjoint(&fb.places) {
+    let disjoint = |x: &[u32], y: &[u32]| !x.iter().any(|p| y.binary_search(p).is_ok());
+    if !pa.is_empty() && !pb.is_empty() && disjoint(&pa, &pb) && disjoint(&fa.places, &fb.places) {
         score *= 0.5;
-        reasons.push(Reason {
-            kind: ReasonKind::Against,
-            what: "different places: another occasion".into(),
-            weight: -0.5,
-        });
+        if explain {
+            reasons.push(Reason {
+                kind: ReasonKind::Against,
+                what: "different places: another occasion".into(),
+                weight: -0.5,
+            });
+        }
     }
-    reasons.sort_by(|x, y| y.weight.partial_cmp(&x.weight).unwrap_or(std::cmp::Ordering::Equal));
+    if explain {
+        reasons.sort_by(|x, y| y.weight.total_cmp(&x.weight));
+    }
     PairScore { score: score.clamp(0.0, 1.0), reasons, fact }
 }
 
@@ -499,20 +775,17 @@ fn fmt_q(q: &Quantity) -> String {
     }
 }
 
-/// Index keys of a claim for candidate generation.
-fn index_keys(f: &Features) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::new();
-    keys.extend(f.entities.iter().map(|e| format!("E:{e}")));
-    keys.extend(f.quantities.iter().map(|(u, _)| format!("Q:{u}")));
-    for (k, w) in &f.words {
-        if *w >= 0.25 {
-            keys.push(format!("W:{k}"));
-            for s in lexicon::synonyms_of(k) {
-                keys.push(format!("S:{s}"));
-            }
-        }
-    }
-    keys.sort();
+/// Index keys of a claim for candidate generation: its entities, counted things, informative
+/// words, their synsets and families, each as `kind << 32 | number`.
+fn index_keys(f: &Features) -> Vec<u64> {
+    let key = |kind: u64, id: u32| (kind << 32) | id as u64;
+    let mut keys: Vec<u64> = Vec::new();
+    keys.extend(f.entities.iter().map(|e| key(0, e.0)));
+    keys.extend(f.units.iter().map(|u| key(1, u.head)));
+    keys.extend(f.words.iter().filter(|w| w.info >= RELATED_MIN_INFO).map(|w| key(2, w.key)));
+    keys.extend(f.synsets.iter().map(|s| key(3, s.0)));
+    keys.extend(f.families.iter().map(|s| key(4, s.0)));
+    keys.sort_unstable();
     keys.dedup();
     keys
 }
@@ -526,13 +799,11 @@ pub fn align_claims(
     let claims: Vec<&Claim> = docs.iter().flat_map(|d| d.claims.iter()).collect();
     let doc_of: Vec<usize> =
         docs.iter().enumerate().flat_map(|(i, d)| std::iter::repeat(i).take(d.claims.len())).collect();
-    let feats: Vec<Features> =
-        claims.iter().map(|c| features(texts.get(c.doc.as_str()).copied().unwrap_or(""), c)).collect();
-    let stats = Stats::new(&feats);
+    let (feats, ctx) = prepare(&claims, &|c: &Claim| texts.get(c.doc.as_str()).copied().unwrap_or(""));
     // Inverted index. Each claim takes candidates from its rarest keys first, up to
     // `MAX_CANDIDATES_PER_CLAIM`; keys that name too many claims (a share of all, and an
     // absolute cap) are not followed. So the work is at most claims x keys x MAX_POSTING.
-    let mut key_ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut key_ids: HashMap<u64, usize> = HashMap::new();
     let mut postings: Vec<Vec<usize>> = Vec::new();
     let mut keys_of: Vec<Vec<usize>> = Vec::with_capacity(feats.len());
     for (i, f) in feats.iter().enumerate() {
@@ -569,9 +840,8 @@ pub fn align_claims(
     // Score candidates.
     let mut links: BTreeMap<(usize, usize), PairScore> = BTreeMap::new();
     for &(i, j) in &candidates {
-        let s = score_pair(claims[i], &feats[i], claims[j], &feats[j], &stats);
-        if s.score >= LINK_THRESHOLD {
-            links.insert((i, j), s);
+        if score_pair(claims[i], &feats[i], claims[j], &feats[j], &ctx) >= LINK_THRESHOLD {
+            links.insert((i, j), explain_pair(claims[i], &feats[i], claims[j], &feats[j], &ctx));
         }
     }
     // Fact-level links form their own groups; the rest cluster.
@@ -640,14 +910,19 @@ pub fn align_claims(
 /// analysis (`texts` in that order), for the `pairs` command.
 pub fn best_pair_score(analysis: &Analysis, texts: &[&str; 2]) -> f64 {
     let all: Vec<&Claim> = analysis.claims().collect();
-    let text_of = |c: &Claim| if c.doc == "a" { texts[0] } else { texts[1] };
-    let feats: Vec<Features> = all.iter().map(|c| features(text_of(c), c)).collect();
-    let stats = Stats::new(&feats);
+    let text_of = |c: &Claim| -> &str {
+        if c.doc == "a" {
+            texts[0]
+        } else {
+            texts[1]
+        }
+    };
+    let (feats, ctx) = prepare(&all, &text_of);
     let mut best: f64 = 0.0;
     for (i, a) in all.iter().enumerate() {
         for (j, b) in all.iter().enumerate() {
             if a.doc == "a" && b.doc == "b" {
-                best = best.max(score_pair(a, &feats[i], b, &feats[j], &stats).score);
+                best = best.max(score_pair(a, &feats[i], b, &feats[j], &ctx));
             }
         }
     }
@@ -834,50 +1109,78 @@ fn leader_clusters(comp: &[usize], links: &[((usize, usize), f64)], threshold: f
     out
 }
 
-/// Greedy average-linkage merging of `comp` while the best average link is at least `threshold`.
+/// Greedy average-linkage merging of `comp` while the best average link is at least
+/// `threshold`. Cluster-to-cluster sums and counts of cross-article pairs live in dense
+/// matrices updated on each merge, so a merge costs a pass over the clusters, not over all
+/// pairs of claims.
 fn average_linkage(
     comp: &[usize],
     doc_of: &[usize],
     links: &[((usize, usize), f64)],
     threshold: f64,
 ) -> Vec<Vec<usize>> {
-    let adj: HashMap<(usize, usize), f64> = links.iter().map(|&((i, j), s)| ((i.min(j), i.max(j)), s)).collect();
-    let mut clusters: Vec<Vec<usize>> = comp.iter().map(|&i| vec![i]).collect();
+    let n = comp.len();
+    let local: HashMap<usize, usize> = comp.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    // sum[x * n + y]: total link score between clusters x and y; count: their cross-article
+    // claim pairs; linked: whether any link joins them.
+    let mut sum = vec![0.0f64; n * n];
+    let mut count = vec![0u32; n * n];
+    let mut linked = vec![false; n * n];
+    for x in 0..n {
+        for y in 0..n {
+            if x != y && doc_of[comp[x]] != doc_of[comp[y]] {
+                count[x * n + y] = 1;
+            }
+        }
+    }
+    for &((i, j), s) in links {
+        let (Some(&x), Some(&y)) = (local.get(&i), local.get(&j)) else { continue };
+        if x == y || doc_of[i] == doc_of[j] {
+            continue;
+        }
+        sum[x * n + y] += s;
+        sum[y * n + x] += s;
+        linked[x * n + y] = true;
+        linked[y * n + x] = true;
+    }
+    let mut members: Vec<Vec<usize>> = comp.iter().map(|&i| vec![i]).collect();
+    let mut alive: Vec<bool> = vec![true; n];
     loop {
         let mut best: Option<(f64, usize, usize)> = None;
-        for x in 0..clusters.len() {
-            for y in x + 1..clusters.len() {
-                let (mut sum, mut cnt, mut any) = (0.0, 0usize, false);
-                for &i in &clusters[x] {
-                    for &j in &clusters[y] {
-                        if doc_of[i] == doc_of[j] {
-                            continue;
-                        }
-                        cnt += 1;
-                        if let Some(s) = adj.get(&(i.min(j), i.max(j))) {
-                            sum += s;
-                            any = true;
-                        }
-                    }
-                }
-                if !any || cnt == 0 {
+        for x in 0..n {
+            if !alive[x] {
+                continue;
+            }
+            for y in x + 1..n {
+                let k = x * n + y;
+                if !alive[y] || !linked[k] || count[k] == 0 {
                     continue;
                 }
-                let avg = sum / cnt as f64;
+                let avg = sum[k] / count[k] as f64;
                 if avg >= threshold && best.is_none_or(|(b, _, _)| avg > b) {
                     best = Some((avg, x, y));
                 }
             }
         }
-        match best {
-            Some((_, x, y)) => {
-                let moved = clusters.remove(y);
-                clusters[x].extend(moved);
+        let Some((_, x, y)) = best else { break };
+        // Merge y into x.
+        let moved = std::mem::take(&mut members[y]);
+        members[x].extend(moved);
+        alive[y] = false;
+        for z in 0..n {
+            if !alive[z] || z == x {
+                continue;
             }
-            None => break,
+            let (xz, yz) = (x * n + z, y * n + z);
+            sum[xz] += sum[yz];
+            count[xz] += count[yz];
+            linked[xz] |= linked[yz];
+            sum[z * n + x] = sum[xz];
+            count[z * n + x] = count[xz];
+            linked[z * n + x] = linked[xz];
         }
     }
-    clusters
+    members
         .into_iter()
         .filter(|c| c.len() > 1)
         .map(|mut c| {

@@ -2,9 +2,15 @@
 //! statements ("Russia opposes the plan, but ... the U.S. has presented proposals"; "...; ...").
 //! A claim carries the sentence's source and the names, numbers, times and cues inside it.
 //!
-//! Known limits: clauses are split only at a semicolon and at "but" / "while" / "whereas"
-//! between two stretches of four words or more; relative clauses and coordinated verbs
-//! ("offered X and invited Y") stay one claim.
+//! Clauses are split, between two stretches of four words or more, at a semicolon; at "but" /
+//! "while" / "whereas"; after a comma at a clause opener ("as", "including", "saying",
+//! "which") or a purpose "to"; and at "and" before a finite or past-tense verb ("went to
+//! Moscow and offered ...") or before a new subject with a verb of saying.
+//!
+//! Known limits: no parser, so these are word rules: a second clause may lack its subject
+//! ("and offered to grant access"); "and" before a verb that is not in the short list or
+//! does not end in "-ed" ("and gave" is listed, "and sought" is not) does not split; a
+//! relative clause without a comma stays in its sentence.
 
 use super::model::Span;
 use super::tokens;
@@ -44,6 +50,11 @@ pub fn split_clauses(text: &str, sentence: Span) -> Vec<Span> {
             continue;
         }
         let lw = t.text.to_lowercase();
+        if !depth_quote && starts_clause(&toks, i, gap) {
+            cuts.push(t.span.start);
+            last_cut_tok = i;
+            continue;
+        }
         if CLAUSE_SPLITS.contains(&lw.as_str()) && !depth_quote {
             // "but" right after a comma, or "but was/but not": a new statement.
             let next = toks.get(i + 1).map(|n| n.text.to_lowercase()).unwrap_or_default();
@@ -89,6 +100,46 @@ pub fn split_clauses(text: &str, sentence: Span) -> Vec<Span> {
     out
 }
 
+/// Finite verbs and auxiliaries that start a coordinated predicate after "and" ("... and
+/// offered", "... and does not believe").
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "does", "did",
+    "do", "should", "must", "says", "said", "told", "went", "gave", "made", "took", "met", "sent", "left", "became",
+    "brought", "began", "called", "wants",
+];
+
+/// Words that open a new statement right after a comma (or a dash): a subordinate or
+/// participial clause that adds a fact of its own ("..., as Washington tried to ...",
+/// "..., including possible data transfer", "..., saying they would have preferred ...").
+const AFTER_COMMA: &[&str] = &["as", "including", "saying", "adding", "which", "whereas", "although", "though"];
+
+/// Verbs of saying that, a few words after "and", show a new clause with its own subject
+/// ("... measures and spokesman Sean McCormack says talks ...").
+const SPEECH: &[&str] = &["says", "said", "told", "added", "adds"];
+
+/// Whether token `i` opens a new clause, beyond the "but"/"while" rule: after a comma, a
+/// clause opener or "to" (a purpose clause: "..., to counter ..."); "and" before a finite or
+/// past-tense verb (a second predicate) or before a new subject with a verb of saying.
+fn starts_clause(toks: &[tokens::Token], i: usize, gap: &str) -> bool {
+    let lw = toks[i].text.to_lowercase();
+    let comma = gap.contains(',') || gap.contains("--") || gap.contains('—');
+    let next = toks.get(i + 1).map(|n| n.text.to_lowercase()).unwrap_or_default();
+    if comma && (AFTER_COMMA.contains(&lw.as_str()) || lw == "to") {
+        return true;
+    }
+    if lw != "and" {
+        return false;
+    }
+    if comma && next == "to" {
+        return true;
+    }
+    let past = next.len() > 4 && next.ends_with("ed") && next.chars().all(|c| c.is_ascii_lowercase());
+    if FINITE.contains(&next.as_str()) || past {
+        return true;
+    }
+    toks[i + 1..].iter().take(5).any(|t| SPEECH.contains(&t.text.to_lowercase().as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +161,47 @@ mod tests {
         assert_eq!(
             clauses("The other issues included economic trade and investments; Kosovo, whose declaration is opposed by Russia, and Afghanistan."),
             vec!["The other issues included economic trade and investments", "Kosovo, whose declaration is opposed by Russia, and Afghanistan."]
+        );
+    }
+
+    #[test]
+    fn splits_coordinated_predicates_and_added_clauses() {
+        assert_eq!(
+            clauses("The United States is offering to allow Russian monitors at the missile sites, and to negotiate limits to the system over time."),
+            vec!["The United States is offering to allow Russian monitors at the missile sites", "and to negotiate limits to the system over time."]
+        );
+        assert_eq!(
+            clauses(
+                "It says the plan is a threat to its national security and does not believe US assurances about Iran."
+            ),
+            vec![
+                "It says the plan is a threat to its national security",
+                "and does not believe US assurances about Iran."
+            ]
+        );
+        assert_eq!(
+            clauses("Rice and Gates went to Moscow last week and offered to grant Russians access to the sites."),
+            vec!["Rice and Gates went to Moscow last week", "and offered to grant Russians access to the sites."]
+        );
+        assert_eq!(
+            clauses("Bush offered to explain his plans to Moscow, the Kremlin said, as Washington tried to cool Russian anger."),
+            vec!["Bush offered to explain his plans to Moscow, the Kremlin said", "as Washington tried to cool Russian anger."]
+        );
+        assert_eq!(
+            clauses("Officials are proposing a range of confidence-building measures and spokesman Sean McCormack says talks will continue."),
+            vec!["Officials are proposing a range of confidence-building measures", "and spokesman Sean McCormack says talks will continue."]
+        );
+    }
+
+    #[test]
+    fn keeps_coordinated_names_and_nouns_together() {
+        assert_eq!(
+            clauses("The radar in Poland and the Czech Republic is designed to defend against attacks."),
+            vec!["The radar in Poland and the Czech Republic is designed to defend against attacks."]
+        );
+        assert_eq!(
+            clauses("They discussed transparency and confidence-building measures and joint early warning."),
+            vec!["They discussed transparency and confidence-building measures and joint early warning."]
         );
     }
 

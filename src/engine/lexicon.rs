@@ -193,6 +193,29 @@ pub fn related_ids(i: u32, j: u32) -> Option<Relatedness> {
     }
 }
 
+/// The synsets (their numbers) of a word number from [`word_id`], ascending; empty for an
+/// unknown number. Two words are synonyms when these lists meet, so a caller comparing many
+/// words can index them by synset instead of comparing every pair.
+pub fn synsets_of_id(i: u32) -> &'static [u32] {
+    let lex = lexicon();
+    let i = i as usize;
+    match (lex.word_syn_start.get(i), lex.word_syn_start.get(i + 1)) {
+        (Some(&s), Some(&e)) => lex.word_syns.get(s as usize..e as usize).unwrap_or(&[]),
+        _ => &[],
+    }
+}
+
+/// The close words (word numbers, ascending) of a word number from [`word_id`]; empty for an
+/// unknown number or a word with none.
+pub fn close_of_id(i: u32) -> &'static [u32] {
+    let lex = lexicon();
+    let i = i as usize;
+    match (lex.close_start.get(i), lex.close_start.get(i + 1)) {
+        (Some(&s), Some(&e)) => lex.close_ids.get(s as usize..e as usize).unwrap_or(&[]),
+        _ => &[],
+    }
+}
+
 /// The words that share a synset with `word` (a lemma), sorted, without `word` itself.
 pub fn synonyms_of(word: &str) -> Vec<&'static str> {
     let lex = lexicon();
