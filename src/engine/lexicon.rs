@@ -14,6 +14,14 @@
 //! hypernyms did not fit the page's size budget); spelling keys cover the common British
 //! patterns only (-ise, -our, -tre/-bre, -ence, -mme, -lled, co-/re- hyphens).
 //!
+//! Look-ups: words are numbered (their line in the word list) and found through a hash index
+//! (open addressing, [`FastHasher`], a 32-bit tag per slot so a miss rarely compares strings);
+//! a word's synsets are a sorted slice of numbers, and a 64-bit signature per word answers most
+//! "share a synset?" questions without reading them. Callers that compare the same words many
+//! times look each up once ([`word_id`]) and compare numbers ([`related_ids`]); [`key`]
+//! remembers its answers per thread. [`FastMap`]/[`FastSet`] are the same hasher for callers'
+//! own string-keyed maps. None of this changes an answer, only its cost.
+//!
 //! Nothing here panics on any input, and a data line that cannot be parsed is skipped.
 
 use std::borrow::Cow;
@@ -127,8 +135,89 @@ pub fn american(word: &str) -> Cow<'_, str> {
 }
 
 /// `lemma(&american(word))`: the key to compare words by, before `related`.
+///
+/// Keys are remembered per thread (the aligner asks for the same words again and again), up
+/// to [`KEY_CACHE_MAX`] words, then the cache starts again empty: the answer never depends on it.
 pub fn key(word: &str) -> String {
-    lemma(&american(word))
+    KEY_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(k) = cache.get(word) {
+            return k.to_string();
+        }
+        let k = lemma(&american(word));
+        if cache.len() >= KEY_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(Box::from(word), Box::from(k.as_str()));
+        k
+    })
+}
+
+/// How many words [`key`] remembers per thread (a few MB at most).
+const KEY_CACHE_MAX: usize = 1 << 16;
+
+thread_local! {
+    /// [`key`]'s answers by word.
+    static KEY_CACHE: std::cell::RefCell<FastMap<Box<str>, Box<str>>> = std::cell::RefCell::new(FastMap::default());
+}
+
+/// A `HashMap` with [`FastHasher`]: for short string keys (words), several times faster than
+/// the standard SipHash, and the same on every run (no random seed; not for keys an attacker
+/// chooses to collide, which costs time, never correctness).
+pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+/// A `HashSet` with [`FastHasher`].
+pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
+
+/// A multiply-rotate hasher in the manner of rustc's FxHash, eight bytes at a time.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FastHasher {
+    h: u64,
+}
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.h = (self.h.rotate_left(5) ^ x).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, x: u8) {
+        self.add(x as u64);
+    }
+    #[inline]
+    fn write_u32(&mut self, x: u32) {
+        self.add(x as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.add(x);
+    }
+    #[inline]
+    fn write_usize(&mut self, x: usize) {
+        self.add(x as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        // Mix the high bits down: hashbrown takes its bucket from the low bits.
+        let h = self.h;
+        h ^ (h >> 32) ^ (h >> 47)
+    }
 }
 
 /// Whether two different words (lemmas; case ignored) share a WordNet synset, in any
@@ -186,7 +275,7 @@ pub fn related_ids(i: u32, j: u32) -> Option<Relatedness> {
     let lex = lexicon();
     if lex.share_synset(i, j) {
         Some(Relatedness::Synonym)
-    } else if lex.close_of(i).binary_search(&j).is_ok() {
+    } else if lex.has_close(i) && lex.close_of(i).binary_search(&j).is_ok() {
         Some(Relatedness::Close)
     } else {
         None
@@ -249,7 +338,11 @@ struct Lexicon {
     /// + 1, or 0 when empty; the size is a power of two at least twice the word count. A lookup
     /// is one hash and about one comparison (a binary search over the list made about 15, and
     /// `find` is called for every pair of words the aligner compares).
-    table: Vec<u32>,
+    table: Vec<Slot>,
+    /// Per word, a 64-bit signature of its synsets (one bit per synset, by a hash of its
+    /// number): two words whose signatures share no bit share no synset, which settles most
+    /// `share_synset` questions without reading the synset lists.
+    syn_sig: Vec<u64>,
     /// Synset members: synset `s` is `members[syn_start[s]..syn_start[s + 1]]`, ascending.
     syn_start: Vec<u32>,
     syn_members: Vec<u32>,
@@ -262,6 +355,14 @@ struct Lexicon {
     /// (form, base), sorted by form.
     exceptions: Vec<(&'static str, &'static str)>,
     stats: Stats,
+}
+
+/// A slot of the hash index: the word's number + 1 (0: empty) and the high half of its hash,
+/// compared before the word itself.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    word: u32,
+    tag: u32,
 }
 
 /// Data lines present and parsed, per file (for the tests).
@@ -318,6 +419,7 @@ impl Lexicon {
             ends,
             zipf10,
             table: Vec::new(),
+            syn_sig: Vec::new(),
             syn_start: vec![0],
             syn_members: Vec::new(),
             word_syn_start: Vec::new(),
@@ -368,6 +470,7 @@ impl Lexicon {
             }
         }
         (lex.word_syn_start, lex.word_syns) = csr(n, pairs);
+        lex.syn_sig = (0..n as u32).map(|i| lex.synsets_of(i).iter().fold(0u64, |m, &s| m | syn_bit(s))).collect();
 
         // Close pairs: a (difference from the previous line's a), then b - a for each b.
         let mut pairs: Vec<(u32, u32)> = Vec::new();
@@ -414,43 +517,52 @@ impl Lexicon {
     }
 
     /// The hash index of the words (see `table`); a word listed twice keeps its first number.
-    fn index(&self) -> Vec<u32> {
+    fn index(&self) -> Vec<Slot> {
         let n = self.ends.len();
         let size = (n * 2).next_power_of_two().max(16);
         let mask = size - 1;
-        let mut table = vec![0u32; size];
+        let mut table = vec![Slot::default(); size];
         for i in 0..n as u32 {
             let w = self.word(i);
             if w.is_empty() {
                 continue;
             }
-            let mut slot = hash(w) as usize & mask;
+            let h = hash(w);
+            let tag = (h >> 32) as u32;
+            let mut slot = h as usize & mask;
             loop {
-                match table[slot] {
-                    0 => {
-                        table[slot] = i + 1;
-                        break;
-                    }
-                    k if self.word(k - 1) == w => break,
-                    _ => slot = (slot + 1) & mask,
+                let s = table[slot];
+                if s.word == 0 {
+                    table[slot] = Slot { word: i + 1, tag };
+                    break;
                 }
+                if s.tag == tag && self.word(s.word - 1) == w {
+                    break;
+                }
+                slot = (slot + 1) & mask;
             }
         }
         table
     }
 
+    #[inline]
     fn find(&self, w: &str) -> Option<u32> {
         if w.is_empty() || self.table.is_empty() {
             return None;
         }
         let mask = self.table.len() - 1;
-        let mut slot = hash(w) as usize & mask;
+        let h = hash(w);
+        let tag = (h >> 32) as u32;
+        let mut slot = h as usize & mask;
         loop {
-            match self.table[slot] {
-                0 => return None,
-                k if self.word(k - 1) == w => return Some(k - 1),
-                _ => slot = (slot + 1) & mask,
+            let s = self.table[slot];
+            if s.word == 0 {
+                return None;
             }
+            if s.tag == tag && self.word(s.word - 1) == w {
+                return Some(s.word - 1);
+            }
+            slot = (slot + 1) & mask;
         }
     }
 
@@ -477,7 +589,16 @@ impl Lexicon {
         &self.close_ids[self.close_start[i] as usize..self.close_start[i + 1] as usize]
     }
 
+    fn has_close(&self, i: u32) -> bool {
+        let i = i as usize;
+        self.close_start[i] != self.close_start[i + 1]
+    }
+
+    #[inline]
     fn share_synset(&self, i: u32, j: u32) -> bool {
+        if self.syn_sig[i as usize] & self.syn_sig[j as usize] == 0 {
+            return false;
+        }
         let (a, b) = (self.synsets_of(i), self.synsets_of(j));
         let (mut x, mut y) = (0, 0);
         while x < a.len() && y < b.len() {
@@ -495,15 +616,20 @@ impl Lexicon {
     }
 }
 
-/// FNV-1a, 64 bits: fast on short words, and the same on every platform (the table, and so
-/// the engine's output, never depends on a random seed).
+/// The word index's hash ([`FastHasher`] over the bytes, then the length): the same on every
+/// platform and run (no random seed; and the index only finds, it never orders anything).
+#[inline]
 fn hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in w.as_bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    use std::hash::Hasher;
+    let mut h = FastHasher::default();
+    h.write(w.as_bytes());
+    h.write_usize(w.len());
+    h.finish()
+}
+
+/// A synset's bit in the word signatures (`syn_sig`).
+fn syn_bit(s: u32) -> u64 {
+    1u64 << (s.wrapping_mul(0x9e37_79b1) >> 26)
 }
 
 /// Parses space-separated numbers into `out`; false if one is not a number.
@@ -1106,6 +1232,34 @@ mod tests {
         }
         assert_eq!(related("strained", "tense"), Some(Relatedness::Close));
         assert_eq!(related("injure", "hurt"), Some(Relatedness::Synonym));
+    }
+
+    /// `key` answers from its cache exactly what it computes, also after the cache is full.
+    #[test]
+    fn key_cache_is_invisible() {
+        let words = ["Destabilising", "programmes", "co-operating", "offered", "went", "", "naïve", "Missiles"];
+        for _ in 0..2 {
+            for w in words {
+                assert_eq!(key(w), lemma(&american(w)), "{w:?}");
+            }
+        }
+        for i in 0..KEY_CACHE_MAX + 10 {
+            let w = format!("word{i}s");
+            assert_eq!(key(&w), lemma(&american(&w)));
+        }
+        assert_eq!(key("programmes"), "program");
+    }
+
+    /// Two words whose synset signatures share no bit share no synset (the signature may only
+    /// say "maybe").
+    #[test]
+    fn synset_signatures_never_hide_a_synonym() {
+        let lex = lexicon();
+        for s in 0..lex.syn_start.len() as u32 - 1 {
+            for &m in lex.members(s) {
+                assert!(lex.syn_sig[m as usize] & syn_bit(s) != 0);
+            }
+        }
     }
 
     /// `cargo test --release --lib lexicon::tests::parse_time -- --ignored --nocapture`
