@@ -4,8 +4,8 @@
 //!
 //! Long lists are paged: the source columns are the page of `DOCS_PER_PAGE` sources shown
 //! (`SourcePager`, shared with the other column views), the rows come `ROWS_PER_PAGE` at a time
-//! ("Show more", or ↓ past the last row), and so do the one-source claims. The selected group's
-//! row is always among the rows shown.
+//! ("Show more", or ↓ past the last row). The one-source claims are those of the page of
+//! sources shown, `SINGLES_PER_PAGE` at a time. The selected group's row is always shown.
 
 use super::filter_bar::FilterBar;
 use super::legend::Legend;
@@ -16,6 +16,9 @@ use crate::app::state::{outlet_name, Action, AppContext, Derived, Filters, RelFi
 use crate::engine::{Claim, Group};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// One-source claims shown at first and added by "Show more" (plain list items: more than rows).
+const SINGLES_PER_PAGE: usize = 4 * ROWS_PER_PAGE;
 
 fn mentions(c: &Claim, entity: &str) -> bool {
     c.names.iter().any(|m| m.entity == entity)
@@ -102,7 +105,7 @@ fn row_key(e: &KeyboardEvent, more: &dyn Fn()) {
 pub fn matrix() -> Html {
     let ctx = use_context::<AppContext>().expect("AppContext");
     let rows_wanted = use_state(|| ROWS_PER_PAGE);
-    let singles_wanted = use_state(|| ROWS_PER_PAGE);
+    let singles_wanted = use_state(|| SINGLES_PER_PAGE);
     let Some(d) = ctx.derived.clone() else {
         return html! { <p class="empty" role="status">{ "Analysing the articles…" }</p> };
     };
@@ -173,6 +176,7 @@ pub fn matrix() -> Html {
         .iter()
         .filter_map(|c| d.claim(c))
         .filter(|c| ctx.filters.source.as_ref().map_or(true, |s| c.doc == *s))
+        .filter(|c| docs.iter().any(|doc| doc.doc == c.doc))
         .filter(|c| ctx.filters.name.as_ref().map_or(true, |n| entity_in_claim(&d, c, n)))
         .collect();
     let single_shown: Vec<&Claim> = single.iter().take(*singles_wanted).copied().collect();
@@ -181,11 +185,7 @@ pub fn matrix() -> Html {
             let singles_wanted = singles_wanted.clone();
             Callback::from(move |n: usize| singles_wanted.set(n))
         };
-        // In the order of the sources, as many claims as asked for.
-        let mut order: Vec<&crate::engine::DocAnalysis> =
-            all_docs.iter().filter(|doc| single_shown.iter().any(|c| c.doc == doc.doc)).collect();
-        order.sort_by_key(|doc| single_shown.iter().position(|c| c.doc == doc.doc));
-        let by_doc = order.into_iter().filter_map(|doc| {
+        let by_doc = docs.iter().filter_map(|doc| {
             let mine: Vec<&&Claim> = single_shown.iter().filter(|c| c.doc == doc.doc).collect();
             let all_mine = single.iter().filter(|c| c.doc == doc.doc).count();
             (!mine.is_empty()).then(|| html! {
@@ -198,10 +198,14 @@ pub fn matrix() -> Html {
         html! {
             <section class="single" aria-labelledby="single-h">
                 <h2 id="single-h"><span class="badge rel-single"><span class="icon" aria-hidden="true">{ "◦" }</span>{ "One source" }</span>
-                    { format!(" Stated by one source only ({})", single.len()) }</h2>
+                    { format!(" Stated by one source only ({})", single.len()) }
+                    if docs.len() < all_docs.len() {
+                        <span class="muted">{ format!(" in the sources shown ({}–{} of {})",
+                            ctx.docs_shown(all_docs.len()).start + 1, ctx.docs_shown(all_docs.len()).end, all_docs.len()) }</span>
+                    }</h2>
                 if single.is_empty() { <p class="empty">{ "None with these filters." }</p> }
                 { for by_doc }
-                <ShowMore shown={single_shown.len()} total={single.len()} noun="claims" onmore={more_singles} />
+                <ShowMore shown={single_shown.len()} total={single.len()} noun="claims" onmore={more_singles} step={SINGLES_PER_PAGE} />
             </section>
         }
     });

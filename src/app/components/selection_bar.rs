@@ -1,6 +1,6 @@
 //! What is selected: the group's label and relation, the sources that state it (each a button
 //! that jumps to that article's version, bringing its page of articles in when it is not
-//! shown), details, next group, clear.
+//! shown), details, next group, clear. Test hook: `data-partner-doc` on each source's button.
 
 use super::relation_badge::RelationBadge;
 use super::{after_render, css_escape};
@@ -90,6 +90,7 @@ pub fn selection_bar() -> Html {
         let n = versions.len();
         html! {
             <li><button type="button" class={classes!("partner-link", mine.is_some().then_some("me"))} {onclick}
+                data-partner-doc={doc.clone()}
                 title={d.claim_text(versions[0]).to_string()}>
                 { d.outlet(doc) }
                 if n > 1 { <span class="muted">{ format!(" ×{n}") }</span> }

@@ -1,5 +1,5 @@
 //! "Show more" under a long list: says how many of how many rows are shown and adds the next
-//! `ROWS_PER_PAGE`. Shows only the count when everything is shown. Test hook: `data-show-more`
+//! `step` (`ROWS_PER_PAGE` unless told). Shows nothing when the list fits in one step. Test hook: `data-show-more`
 //! on the button, `data-shown`/`data-total` on the wrapper.
 
 use crate::app::state::ROWS_PER_PAGE;
@@ -13,17 +13,20 @@ pub struct ShowMoreProps {
     pub noun: AttrValue,
     /// Called with the new number of rows to show.
     pub onmore: Callback<usize>,
+    /// Rows per page.
+    #[prop_or(ROWS_PER_PAGE)]
+    pub step: usize,
 }
 
 #[function_component(ShowMore)]
 pub fn show_more(p: &ShowMoreProps) -> Html {
-    if p.total <= ROWS_PER_PAGE {
+    if p.total <= p.step {
         return html! {};
     }
-    let more = (p.total - p.shown).min(ROWS_PER_PAGE);
+    let more = p.total.saturating_sub(p.shown).min(p.step);
     let onclick = {
-        let (cb, shown) = (p.onmore.clone(), p.shown);
-        Callback::from(move |_| cb.emit(shown + ROWS_PER_PAGE))
+        let (cb, shown, step) = (p.onmore.clone(), p.shown, p.step);
+        Callback::from(move |_| cb.emit(shown + step))
     };
     html! {
         <div class="show-more" data-shown={p.shown.to_string()} data-total={p.total.to_string()}>
