@@ -1,8 +1,11 @@
 //! The analysis off the main thread, in a Web Worker running this same wasm module.
 //!
 //! The page starts a module worker from a tiny script (a Blob URL) that imports the page's own
-//! wasm-bindgen glue and wasm (found from the `modulepreload` and `preload` links Trunk writes
-//! into index.html). In the worker, `start()` sees no `window` and calls `serve()` instead of
+//! wasm-bindgen glue (found from the `modulepreload` link Trunk writes into index.html) and
+//! waits for its first message: the page's own compiled `WebAssembly.Module`
+//! (`wasm_bindgen::module()`), so the worker neither downloads nor compiles the wasm again (the
+//! browser's cache may not keep it: a private window's in-memory cache skips files over 1.5 MiB);
+//! failing that, the wasm's URL (from the `preload` link). In the worker, `start()` sees no `window` and calls `serve()` instead of
 //! mounting the page: each request (the articles, as JSON) is analysed with
 //! `analyze_with_progress`, posting progress at most every `PROGRESS_MS` and then the analysis
 //! in parts (`Part`: documents, groups or names, about `PART_BYTES` of JSON per message), so that
@@ -202,10 +205,10 @@ fn module_urls() -> Option<(String, String)> {
 
 fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
     let (js, wasm) = module_urls()?;
+    // The first message is the module (or the wasm's URL): initialise with it, once.
     let script = format!(
-        "import init from {};\ninit({{ module_or_path: {} }}).catch((e) => postMessage(JSON.stringify({{ revision: 0, error: String(e) }})));\n",
+        "import init from {};\naddEventListener('message', (e) => init({{ module_or_path: e.data }}).catch((e) => postMessage(JSON.stringify({{ revision: 0, error: String(e) }}))), {{ once: true }});\n",
         serde_json::to_string(&js).ok()?,
-        serde_json::to_string(&wasm).ok()?
     );
     let parts = js_sys::Array::of1(&JsValue::from_str(&script));
     let bag = web_sys::BlobPropertyBag::new();
@@ -217,6 +220,9 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
     let worker = web_sys::Worker::new_with_options(&url, &opts).ok();
     let _ = web_sys::Url::revoke_object_url(&url);
     let worker = worker?;
+    let module = wasm_bindgen::module();
+    let first = if module.is_instance_of::<js_sys::WebAssembly::Module>() { module } else { JsValue::from_str(&wasm) };
+    worker.post_message(&first).ok()?;
     let busy: Rc<RefCell<Option<u64>>> = Rc::new(RefCell::new(None));
     let ready = Rc::new(RefCell::new(false));
     let queued: Rc<RefCell<Option<String>>> = Rc::new(RefCell::new(None));
