@@ -176,6 +176,19 @@ test('many articles: a page of columns and of rows in the DOM; the pager and "Sh
   await names.first().waitFor();
   assert.ok((await names.count()) <= ROWS_PER_PAGE);
   assert.ok((await names.first().locator('td').count()) <= DOCS_PER_PAGE);
+
+  // On a phone: the pager and "Show more" fit, nothing scrolls sideways, the pager still works.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const v of ['side', 'matrix', 'names', 'articles']) {
+    await view(page, v);
+    await page.waitForTimeout(100);
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(w <= 390, `${v}: page is ${w}px wide on a phone`);
+  }
+  await view(page, 'side');
+  const at = await page.locator('.source-pager').getAttribute('data-doc-first');
+  await page.locator('.source-pager [data-pager="next"]').click();
+  await page.waitForFunction((at) => document.querySelector('.source-pager').dataset.docFirst !== at, at);
   assert.deepEqual(errors, []);
   await context.close();
 });
