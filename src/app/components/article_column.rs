@@ -227,7 +227,11 @@ pub fn article_column(p: &ArticleColumnProps) -> Html {
             super::after_render(move || {
                 web_sys::window()
                     .and_then(|w| w.document())
-                    .and_then(|doc| doc.query_selector(&format!(".column[data-doc=\"{}\"] .column-text", super::css_escape(&id))).ok().flatten())
+                    .and_then(|doc| {
+                        doc.query_selector(&format!(".column[data-doc=\"{}\"] .column-text", super::css_escape(&id)))
+                            .ok()
+                            .flatten()
+                    })
                     .map(|col| focus_tab_stop(&col))
                     .unwrap_or(false)
             });

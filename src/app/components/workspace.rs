@@ -21,7 +21,9 @@ pub fn workspace() -> Html {
     };
     let d = ctx.derived.clone();
     let items = ctx.entries.iter().take(*wanted).map(|e| {
-        let found = d.as_ref().and_then(|d| d.doc_position(&e.article.id).and_then(|i| d.raw.docs.get(i)).filter(|x| x.doc == e.article.id));
+        let found = d.as_ref().and_then(|d| {
+            d.doc_position(&e.article.id).and_then(|i| d.raw.docs.get(i)).filter(|x| x.doc == e.article.id)
+        });
         html! {
             <ArticleEditor key={e.article.id.clone()} entry={e.clone()}
                 found_outlet={found.and_then(|f| f.outlet.as_ref().map(|o| o.name.clone()))}
