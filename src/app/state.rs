@@ -557,7 +557,12 @@ impl Reducible for State {
                 let n = added.len();
                 s.push_message(
                     MessageKind::Info,
-                    format!("Added {} article{}: {}.", n, if n == 1 { "" } else { "s" }, added.join(", ")),
+                    // Up to ten names; past that the message would fill a phone's screen.
+                    if n <= 10 {
+                        format!("Added {} article{}: {}.", n, if n == 1 { "" } else { "s" }, added.join(", "))
+                    } else {
+                        format!("Added {n} articles: {} and {} more.", added[..8].join(", "), n - 8)
+                    },
                 );
             }
             Action::UpdateMeta { id, meta } => {
