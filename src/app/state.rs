@@ -1,5 +1,11 @@
 //! The app state: one `Reducible` with an `Action` enum, provided app-wide as a context
 //! (`AppContext`). Components read it and dispatch actions; nothing else mutates it.
+//!
+//! Large data (the articles, the analysis, the corrections) sits behind `Rc`s that the reducer
+//! replaces whole, so comparing two states (Yew does it for every context consumer on every
+//! dispatch) compares those pointers, never the contents. Which sources the column views show
+//! (`first_doc`, pages of `DOCS_PER_PAGE`) is state too: selecting a claim or jumping to a
+//! partner in another page moves it there.
 
 use super::corrections::{self, Applied, ClaimRef, Correction};
 use crate::engine::{Analysis, Article, ArticleMeta, Claim, DifferenceKind, DocAnalysis, Group, Relation};
@@ -11,6 +17,14 @@ pub type AppContext = UseReducerHandle<State>;
 
 /// The largest article the page accepts, in bytes.
 pub const MAX_ARTICLE_BYTES: usize = 5 * 1024 * 1024;
+
+/// How many sources (article columns; source columns of the matrix and the names table) are
+/// in the page at once; a pager moves between pages of them.
+pub const DOCS_PER_PAGE: usize = 10;
+
+/// How many rows a long list (matrix rows, one-source claims, names, the workspace's articles)
+/// shows at first and adds with each "Show more".
+pub const ROWS_PER_PAGE: usize = 50;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -132,6 +146,9 @@ pub struct Derived {
     /// claim id -> (doc index, claim index)
     claims: HashMap<String, (usize, usize)>,
     texts: HashMap<String, usize>,
+    /// group id -> index into `analysis().groups`; doc id -> index into `analysis().docs`
+    group_index: HashMap<String, usize>,
+    doc_index: HashMap<String, usize>,
 }
 
 impl Derived {
@@ -153,7 +170,9 @@ impl Derived {
             }
         }
         let texts = entries.iter().enumerate().map(|(i, e)| (e.article.id.clone(), i)).collect();
-        Derived { raw, entries, applied, groups_of, claims, texts }
+        let group_index = applied.analysis.groups.iter().enumerate().map(|(i, g)| (g.id.clone(), i)).collect();
+        let doc_index = applied.analysis.docs.iter().enumerate().map(|(i, d)| (d.doc.clone(), i)).collect();
+        Derived { raw, entries, applied, groups_of, claims, texts, group_index, doc_index }
     }
     pub fn analysis(&self) -> &Analysis {
         &self.applied.analysis
@@ -172,7 +191,7 @@ impl Derived {
             .unwrap_or_default()
     }
     pub fn group(&self, id: &str) -> Option<&Group> {
-        self.analysis().groups.iter().find(|g| g.id == id)
+        self.group_index.get(id).and_then(|&i| self.analysis().groups.get(i))
     }
     /// As `Analysis::relation_of`: the strongest relation over the claim's groups.
     pub fn relation_of(&self, claim: &str) -> Option<Relation> {
@@ -185,7 +204,11 @@ impl Derived {
         c.span.text(self.text(&c.doc))
     }
     pub fn doc(&self, id: &str) -> Option<&DocAnalysis> {
-        self.analysis().docs.iter().find(|d| d.doc == id)
+        self.doc_index.get(id).and_then(|&i| self.analysis().docs.get(i))
+    }
+    /// The index of a document in `analysis().docs`.
+    pub fn doc_position(&self, id: &str) -> Option<usize> {
+        self.doc_index.get(id).copied()
     }
     /// The outlet's name, or "No credit line".
     pub fn outlet(&self, doc: &str) -> String {
@@ -224,7 +247,7 @@ pub fn outlet_name(d: &DocAnalysis) -> String {
     d.outlet.as_ref().map(|o| o.name.clone()).unwrap_or_else(|| "No credit line".to_string())
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct State {
     pub entries: Rc<Vec<Entry>>,
     /// Bumps whenever an article's text or metadata changes: the analysis must be redone.
@@ -245,6 +268,49 @@ pub struct State {
     pub save_revision: u64,
     /// Articles that could not be stored and will not survive a reload.
     pub unsaved: Vec<String>,
+    /// The first source the column views show (a multiple of `DOCS_PER_PAGE`).
+    pub first_doc: usize,
+}
+
+impl PartialEq for State {
+    /// The `Rc`s by pointer (the reducer replaces them whole when they change), the rest by value.
+    fn eq(&self, o: &Self) -> bool {
+        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        Rc::ptr_eq(&self.entries, &o.entries)
+            && self.revision == o.revision
+            && self.analysed == o.analysed
+            && same(&self.derived, &o.derived)
+            && Rc::ptr_eq(&self.corrections, &o.corrections)
+            && self.progress == o.progress
+            && self.view == o.view
+            && self.group == o.group
+            && self.claim == o.claim
+            && self.filters == o.filters
+            && self.messages == o.messages
+            && self.next_message == o.next_message
+            && self.save_revision == o.save_revision
+            && self.unsaved == o.unsaved
+            && self.first_doc == o.first_doc
+    }
+}
+
+impl State {
+    /// The first source shown, kept within the sources there are.
+    pub fn first_doc_shown(&self, docs: usize) -> usize {
+        let last = docs.saturating_sub(1) / DOCS_PER_PAGE * DOCS_PER_PAGE;
+        self.first_doc.min(last)
+    }
+    /// The range of sources (indexes into `analysis().docs`) the column views show.
+    pub fn docs_shown(&self, docs: usize) -> std::ops::Range<usize> {
+        let start = self.first_doc_shown(docs);
+        start..(start + DOCS_PER_PAGE).min(docs)
+    }
 }
 
 impl Default for State {
@@ -264,6 +330,7 @@ impl Default for State {
             next_message: 1,
             save_revision: 0,
             unsaved: Vec::new(),
+            first_doc: 0,
         }
     }
 }
@@ -319,6 +386,8 @@ pub enum Action {
     Dismiss(u32),
     SetUnsaved(Vec<String>),
     ApplyViewState(ViewState),
+    /// Shows the page of sources that holds this one (an index into `analysis().docs`).
+    ShowDoc(usize),
 }
 
 impl State {
@@ -341,9 +410,15 @@ impl State {
         self.fix_selection();
     }
 
-    /// Drops a selection that no longer exists.
+    /// Drops a selection that no longer exists, and shows the page of sources that holds the
+    /// selected claim.
     fn fix_selection(&mut self) {
         if let Some(d) = &self.derived {
+            if let Some(i) = self.claim.as_deref().and_then(|c| d.doc_index_of_claim(c)) {
+                if !self.docs_shown(d.analysis().docs.len()).contains(&i) {
+                    self.first_doc = i / DOCS_PER_PAGE * DOCS_PER_PAGE;
+                }
+            }
             if let Some(g) = &self.group {
                 if d.group(g).is_none() {
                     self.group = None;
@@ -444,6 +519,7 @@ impl Reducible for State {
                 };
                 s.claim = Some(id);
                 s.group = next;
+                s.fix_selection();
             }
             Action::SelectGroup(g) => {
                 if g.is_none() {
@@ -481,7 +557,12 @@ impl Reducible for State {
                 let n = added.len();
                 s.push_message(
                     MessageKind::Info,
-                    format!("Added {} article{}: {}.", n, if n == 1 { "" } else { "s" }, added.join(", ")),
+                    // Up to ten names; past that the message would fill a phone's screen.
+                    if n <= 10 {
+                        format!("Added {} article{}: {}.", n, if n == 1 { "" } else { "s" }, added.join(", "))
+                    } else {
+                        format!("Added {n} articles: {} and {} more.", added[..8].join(", "), n - 8)
+                    },
                 );
             }
             Action::UpdateMeta { id, meta } => {
@@ -568,6 +649,14 @@ impl Reducible for State {
                 s.corrections = Rc::new(v);
                 s.save_revision += 1;
                 s.rederive();
+            }
+            Action::ShowDoc(i) => {
+                let n = s.derived.as_ref().map(|d| d.analysis().docs.len()).unwrap_or(0);
+                let first = i.min(n.saturating_sub(1)) / DOCS_PER_PAGE * DOCS_PER_PAGE;
+                if first == s.first_doc {
+                    return self;
+                }
+                s.first_doc = first;
             }
             Action::Message(kind, text) => s.push_message(kind, text),
             Action::Dismiss(id) => s.messages.retain(|m| m.id != id),

@@ -1,16 +1,22 @@
 //! The analysis off the main thread, in a Web Worker running this same wasm module.
 //!
 //! The page starts a module worker from a tiny script (a Blob URL) that imports the page's own
-//! wasm-bindgen glue and wasm (found from the `modulepreload` and `preload` links Trunk writes
-//! into index.html). In the worker, `start()` sees no `window` and calls `serve()` instead of
+//! wasm-bindgen glue (found from the `modulepreload` link Trunk writes into index.html) and
+//! waits for its first message: the page's own compiled `WebAssembly.Module`
+//! (`wasm_bindgen::module()`), so the worker neither downloads nor compiles the wasm again (the
+//! browser's cache may not keep it: a private window's in-memory cache skips files over 1.5 MiB);
+//! failing that, the wasm's URL (from the `preload` link). In the worker, `start()` sees no `window` and calls `serve()` instead of
 //! mounting the page: each request (the articles, as JSON) is analysed with
-//! `analyze_with_progress`, posting progress after each article and then the analysis.
+//! `analyze_with_progress`, posting progress at most every `PROGRESS_MS` and then the analysis
+//! in parts (`Part`: documents, groups or names, about `PART_BYTES` of JSON per message), so that
+//! the page reads it in many short tasks instead of one long one and can answer input between
+//! them; the last message says the analysis is complete and the page assembles it.
 //!
 //! So the page needs no second wasm binary and no change to the build. Where a worker cannot
 //! be started (no module workers, no links: a hand-made index.html), the page analyses in
 //! its own thread instead, as before.
 
-use crate::engine::{self, Analysis, Article, Options, Progress};
+use crate::engine::{self, Analysis, Article, DocAnalysis, Entity, Group, Options, Progress};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,6 +29,21 @@ struct Request {
     articles: Vec<Article>,
 }
 
+/// At most one progress message per this many milliseconds (and the last one).
+const PROGRESS_MS: f64 = 150.0;
+/// About this much JSON per message of the result (a part takes the page a few milliseconds to
+/// read; one item larger than this goes alone).
+const PART_BYTES: usize = 24 * 1024;
+
+/// One part of an analysis on its way to the page.
+#[derive(Serialize, Deserialize)]
+enum Part {
+    Docs(Vec<DocAnalysis>),
+    Entities(Vec<Entity>),
+    Groups(Vec<Group>),
+    Single(Vec<String>),
+}
+
 #[derive(Serialize, Deserialize)]
 struct Reply {
     revision: u64,
@@ -31,7 +52,10 @@ struct Reply {
     #[serde(default)]
     total: usize,
     #[serde(default)]
-    analysis: Option<Analysis>,
+    part: Option<Part>,
+    /// Every part of this revision's analysis has been sent.
+    #[serde(default)]
+    complete: bool,
     #[serde(default)]
     error: Option<String>,
     /// The worker's first message: it has loaded and is listening.
@@ -57,29 +81,65 @@ pub fn serve() -> bool {
         let req: Request = match serde_json::from_str(&text) {
             Ok(r) => r,
             Err(err) => {
-                post(&Reply {
-                    revision: 0,
-                    done: 0,
-                    total: 0,
-                    analysis: None,
-                    error: Some(err.to_string()),
-                    ready: false,
-                });
+                post(&Reply { revision: 0, error: Some(err.to_string()), ..Reply::default() });
                 return;
             }
         };
         let revision = req.revision;
+        let mut last = f64::NEG_INFINITY;
         let mut progress = |p: Progress| {
-            post(&Reply { revision, done: p.done, total: p.total, analysis: None, error: None, ready: false });
+            let now = js_sys::Date::now();
+            if now - last >= PROGRESS_MS || p.done >= p.total {
+                last = now;
+                post(&Reply { revision, done: p.done, total: p.total, ..Reply::default() });
+            }
         };
         let analysis = engine::analyze_with_progress(&req.articles, &Options::default(), &mut progress);
-        post(&Reply { revision, done: 0, total: 0, analysis: Some(analysis), error: None, ready: false });
+        let Analysis { docs, entities, groups, single_source } = analysis;
+        // Each message is `Reply { revision, part: Some(Part::Tag([items])) }` as JSON, written
+        // from the items' own JSON so that a part can be cut by size.
+        let send = |tag: &str, items: Vec<String>| {
+            let mut batch = String::new();
+            let flush = |batch: &mut String| {
+                if !batch.is_empty() {
+                    let msg = format!("{{\"revision\":{revision},\"part\":{{\"{tag}\":[{batch}]}}}}");
+                    let _ = post_scope.post_message(&JsValue::from_str(&msg));
+                    batch.clear();
+                }
+            };
+            for item in items {
+                if !batch.is_empty() && batch.len() + item.len() > PART_BYTES {
+                    flush(&mut batch);
+                }
+                if !batch.is_empty() {
+                    batch.push(',');
+                }
+                batch.push_str(&item);
+            }
+            flush(&mut batch);
+        };
+        let items = || -> Result<[Vec<String>; 4], serde_json::Error> {
+            Ok([
+                docs.iter().map(serde_json::to_string).collect::<Result<_, _>>()?,
+                entities.iter().map(serde_json::to_string).collect::<Result<_, _>>()?,
+                groups.iter().map(serde_json::to_string).collect::<Result<_, _>>()?,
+                single_source.iter().map(serde_json::to_string).collect::<Result<_, _>>()?,
+            ])
+        };
+        match items() {
+            Ok([d, e, g, s]) => {
+                send("Docs", d);
+                send("Entities", e);
+                send("Groups", g);
+                send("Single", s);
+                post(&Reply { revision, complete: true, ..Reply::default() });
+            }
+            Err(err) => post(&Reply { revision, error: Some(err.to_string()), ..Reply::default() }),
+        }
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    if let Ok(s) =
-        serde_json::to_string(&Reply { revision: 0, done: 0, total: 0, analysis: None, error: None, ready: true })
-    {
+    if let Ok(s) = serde_json::to_string(&Reply { ready: true, ..Reply::default() }) {
         let _ = scope.post_message(&JsValue::from_str(&s));
     }
     true
@@ -104,6 +164,12 @@ pub enum Event {
     Crashed {
         revision: u64,
     },
+}
+
+impl Default for Reply {
+    fn default() -> Self {
+        Reply { revision: 0, done: 0, total: 0, part: None, complete: false, error: None, ready: false }
+    }
 }
 
 struct Handle {
@@ -139,10 +205,10 @@ fn module_urls() -> Option<(String, String)> {
 
 fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
     let (js, wasm) = module_urls()?;
+    // The first message is the module (or the wasm's URL): initialise with it, once.
     let script = format!(
-        "import init from {};\ninit({{ module_or_path: {} }}).catch((e) => postMessage(JSON.stringify({{ revision: 0, error: String(e) }})));\n",
+        "import init from {};\naddEventListener('message', (e) => init({{ module_or_path: e.data }}).catch((e) => postMessage(JSON.stringify({{ revision: 0, error: String(e) }}))), {{ once: true }});\n",
         serde_json::to_string(&js).ok()?,
-        serde_json::to_string(&wasm).ok()?
     );
     let parts = js_sys::Array::of1(&JsValue::from_str(&script));
     let bag = web_sys::BlobPropertyBag::new();
@@ -154,9 +220,16 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
     let worker = web_sys::Worker::new_with_options(&url, &opts).ok();
     let _ = web_sys::Url::revoke_object_url(&url);
     let worker = worker?;
+    let module = wasm_bindgen::module();
+    let first = if module.is_instance_of::<js_sys::WebAssembly::Module>() { module } else { JsValue::from_str(&wasm) };
+    worker.post_message(&first).ok()?;
     let busy: Rc<RefCell<Option<u64>>> = Rc::new(RefCell::new(None));
     let ready = Rc::new(RefCell::new(false));
     let queued: Rc<RefCell<Option<String>>> = Rc::new(RefCell::new(None));
+    // The parts of the analysis received so far, for the revision being analysed, and whether
+    // a message could not be read (then the page analyses that revision itself).
+    let partial: RefCell<Option<(u64, Analysis)>> = RefCell::new(None);
+    let unreadable = std::cell::Cell::new(false);
     let onmessage = {
         let busy = busy.clone();
         let ready = ready.clone();
@@ -168,6 +241,7 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
                 return;
             };
             let Ok(reply) = serde_json::from_str::<Reply>(&text) else {
+                unreadable.set(true);
                 return;
             };
             if reply.ready {
@@ -185,13 +259,33 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
                 }
                 return;
             }
-            match reply.analysis {
-                Some(analysis) => {
-                    *busy.borrow_mut() = None;
-                    on_event(Event::Done { revision: reply.revision, analysis });
+            let revision = reply.revision;
+            if let Some(part) = reply.part {
+                let mut partial = partial.borrow_mut();
+                if partial.as_ref().map(|(r, _)| *r != revision).unwrap_or(true) {
+                    *partial = Some((revision, Analysis::default()));
                 }
-                None => on_event(Event::Progress { revision: reply.revision, done: reply.done, total: reply.total }),
+                if let Some((_, a)) = partial.as_mut() {
+                    match part {
+                        Part::Docs(v) => a.docs.extend(v),
+                        Part::Entities(v) => a.entities.extend(v),
+                        Part::Groups(v) => a.groups.extend(v),
+                        Part::Single(v) => a.single_source.extend(v),
+                    }
+                }
+                return;
             }
+            if reply.complete {
+                let whole = partial.borrow_mut().take().filter(|(r, _)| *r == revision);
+                *busy.borrow_mut() = None;
+                if unreadable.replace(false) {
+                    on_event(Event::Failed { revision });
+                } else {
+                    on_event(Event::Done { revision, analysis: whole.map(|(_, a)| a).unwrap_or_default() });
+                }
+                return;
+            }
+            on_event(Event::Progress { revision, done: reply.done, total: reply.total });
         })
     };
     let onerror = {

@@ -22,35 +22,43 @@ fn claim_of(e: &Event) -> Option<(web_sys::Element, String)> {
 }
 
 /// Moves focus to the neighbouring column's tab stop (its partner claim when a group is
-/// selected, else the claim last focused there).
-fn move_column(el: &web_sys::Element, step: i32) {
+/// selected, else the claim last focused there). Returns false when there is no such column in
+/// the page (the first or last column of the page of articles shown).
+fn move_column(el: &web_sys::Element, step: i32) -> bool {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+        return true;
     };
     let Ok(cols) = doc.query_selector_all(".column-text") else {
-        return;
+        return true;
     };
     let n = cols.length() as i32;
     let Some(mine) = el.closest(".column-text").ok().flatten() else {
-        return;
+        return true;
     };
     let Some(pos) = (0..n).find(|&i| cols.item(i as u32).map(|x| x.is_same_node(Some(&mine))).unwrap_or(false)) else {
-        return;
+        return true;
     };
     let next = pos + step;
     if next < 0 || next >= n {
-        return;
+        return false;
     }
     let Some(col) = cols.item(next as u32).and_then(|x| x.dyn_into::<web_sys::Element>().ok()) else {
-        return;
+        return true;
     };
+    focus_tab_stop(&col);
+    true
+}
+
+/// Focuses a column's tab stop: its marked partner, else the claim that takes Tab.
+fn focus_tab_stop(col: &web_sys::Element) -> bool {
     let target = col
         .query_selector("[data-claim][aria-current=\"true\"]")
         .ok()
         .flatten()
         .or_else(|| col.query_selector("[data-claim][tabindex=\"0\"]").ok().flatten());
-    if let Some(h) = target.and_then(|x| x.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = h.focus();
+    match target.and_then(|x| x.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(h) => h.focus().is_ok(),
+        None => false,
     }
 }
 
@@ -206,6 +214,28 @@ pub fn article_column(p: &ArticleColumnProps) -> Html {
     };
     let onkeydown = {
         let ctx = ctx.clone();
+        let index = p.index;
+        let docs: Vec<String> = d.analysis().docs.iter().map(|x| x.doc.clone()).collect();
+        // Past the first or last column of the page: the neighbouring page, focused on the
+        // column next to this one.
+        let across = move |ctx: &AppContext, step: i32| {
+            let Some(target) = index.checked_add_signed(step as isize).filter(|&t| t < docs.len()) else {
+                return;
+            };
+            ctx.dispatch(Action::ShowDoc(target));
+            let id = docs[target].clone();
+            super::after_render(move || {
+                web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|doc| {
+                        doc.query_selector(&format!(".column[data-doc=\"{}\"] .column-text", super::css_escape(&id)))
+                            .ok()
+                            .flatten()
+                    })
+                    .map(|col| focus_tab_stop(&col))
+                    .unwrap_or(false)
+            });
+        };
         Callback::from(move |e: KeyboardEvent| {
             let Some((el, id)) = claim_of(&e) else { return };
             match e.key().as_str() {
@@ -224,11 +254,15 @@ pub fn article_column(p: &ArticleColumnProps) -> Html {
                 }
                 "ArrowRight" => {
                     e.prevent_default();
-                    move_column(&el, 1);
+                    if !move_column(&el, 1) {
+                        across(&ctx, 1);
+                    }
                 }
                 "ArrowLeft" => {
                     e.prevent_default();
-                    move_column(&el, -1);
+                    if !move_column(&el, -1) {
+                        across(&ctx, -1);
+                    }
                 }
                 "Home" => {
                     e.prevent_default();

@@ -53,7 +53,9 @@ pub fn article_editor(p: &ArticleEditorProps) -> Html {
         Callback::from(move |_| ctx.dispatch(Action::Remove(id.clone())))
     };
     let slug: String = a.id.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
-    let words = a.text.split_whitespace().count();
+    // Counted once per text, not on every render.
+    // (Articles' texts are never edited in place: the id and length name the text.)
+    let words = *use_memo((a.id.clone(), a.text.len()), |_| a.text.split_whitespace().count());
     html! {
         <li class="article-card" data-article={a.id.clone()}>
             <h3>{ &a.id }

@@ -13,7 +13,9 @@ pub mod messages;
 pub mod names;
 pub mod relation_badge;
 pub mod selection_bar;
+pub mod show_more;
 pub mod side_by_side;
+pub mod source_pager;
 pub mod workspace;
 
 use super::io;
@@ -122,4 +124,23 @@ pub fn focus(selector: &str) {
     {
         let _ = el.focus();
     }
+}
+
+/// Runs `f` once the page has drawn what was just dispatched (after Yew's render), trying again
+/// every 16 ms, up to 20 times, while it returns false (the element it wants is not there yet).
+pub fn after_render(f: impl Fn() -> bool + 'static) {
+    fn attempt(f: std::rc::Rc<dyn Fn() -> bool>, left: u32) {
+        gloo::timers::callback::Timeout::new(if left == 20 { 0 } else { 16 }, move || {
+            if !f() && left > 1 {
+                attempt(f, left - 1);
+            }
+        })
+        .forget();
+    }
+    attempt(std::rc::Rc::new(f), 20);
+}
+
+/// `s` for a CSS attribute selector in double quotes.
+pub fn css_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
 }

@@ -1,6 +1,9 @@
-//! People, organisations and places, with the spellings each source uses.
+//! People, organisations and places, with the spellings each source uses. The source columns
+//! are the page of sources shown (`SourcePager`), the names come `ROWS_PER_PAGE` at a time.
 
-use crate::app::state::{outlet_name, Action, AppContext, Filters, View};
+use super::show_more::ShowMore;
+use super::source_pager::SourcePager;
+use crate::app::state::{outlet_name, Action, AppContext, Filters, View, ROWS_PER_PAGE};
 use crate::engine::EntityKind;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -17,10 +20,12 @@ fn kind_label(k: EntityKind) -> &'static str {
 pub fn names() -> Html {
     let ctx = use_context::<AppContext>().expect("AppContext");
     let only_differing = use_state(|| false);
+    let wanted = use_state(|| ROWS_PER_PAGE);
     let Some(d) = ctx.derived.clone() else {
         return html! { <p class="empty" role="status">{ "Analysing the articles…" }</p> };
     };
-    let docs = &d.analysis().docs;
+    let all_docs = &d.analysis().docs;
+    let docs = &all_docs[ctx.docs_shown(all_docs.len())];
     let mut entities: Vec<_> =
         d.analysis().entities.iter().filter(|e| !*only_differing || e.spelling_differs).collect();
     entities.sort_by(|a, b| {
@@ -33,7 +38,11 @@ pub fn names() -> Html {
             only_differing.set(i.checked());
         })
     };
-    let rows = entities.iter().map(|e| {
+    let more = {
+        let wanted = wanted.clone();
+        Callback::from(move |n: usize| wanted.set(n))
+    };
+    let rows = entities.iter().take(*wanted).map(|e| {
         let show = {
             let ctx = ctx.clone();
             let id = e.id.clone();
@@ -68,6 +77,7 @@ pub fn names() -> Html {
         <section class="names" aria-labelledby="names-h">
             <h2 id="names-h">{ "Names and how each source spells them" }</h2>
             <label class="toggle"><input type="checkbox" checked={*only_differing} onchange={toggle} />{ " Only names spelled differently" }</label>
+            <SourcePager total={all_docs.len()} noun="Sources" />
             if d.analysis().entities.is_empty() {
                 <p class="empty">{ "No names found (or the name finder is not available yet)." }</p>
             } else {
@@ -81,6 +91,7 @@ pub fn names() -> Html {
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
+                <ShowMore shown={(*wanted).min(entities.len())} total={entities.len()} noun="names" onmore={more} />
             }
         </section>
     }

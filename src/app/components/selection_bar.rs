@@ -1,23 +1,40 @@
 //! What is selected: the group's label and relation, the sources that state it (each a button
-//! that jumps to that article's version), details, next group, clear.
+//! that jumps to that article's version, bringing its page of articles in when it is not
+//! shown), details, next group, clear. Test hook: `data-partner-doc` on each source's button.
 
 use super::relation_badge::RelationBadge;
+use super::{after_render, css_escape};
 use crate::app::state::{Action, AppContext};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-fn jump_to(claim: &str) {
+/// Scrolls the claim into view and focuses it; false when it is not in the page.
+fn scroll_to(claim: &str) -> bool {
     let Some(el) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&format!(".column-text [data-claim=\"{claim}\"]")).ok().flatten())
+        .and_then(|d| d.query_selector(&format!(".column-text [data-claim=\"{}\"]", css_escape(claim))).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
-        return;
+        return false;
     };
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
     let _ = el.focus();
+    true
+}
+
+/// Goes to a claim: in the page already, or after bringing in the page of articles that has it.
+fn jump_to(ctx: &AppContext, claim: &str) {
+    if scroll_to(claim) {
+        return;
+    }
+    let Some(i) = ctx.derived.as_ref().and_then(|d| d.doc_index_of_claim(claim)) else {
+        return;
+    };
+    ctx.dispatch(Action::ShowDoc(i));
+    let claim = claim.to_string();
+    after_render(move || scroll_to(&claim));
 }
 
 #[function_component(SelectionBar)]
@@ -66,10 +83,14 @@ pub fn selection_bar() -> Html {
                 .clone(),
             None => versions[0].id.clone(),
         };
-        let onclick = Callback::from(move |_| jump_to(&target));
+        let onclick = {
+            let ctx = ctx.clone();
+            Callback::from(move |_| jump_to(&ctx, &target))
+        };
         let n = versions.len();
         html! {
             <li><button type="button" class={classes!("partner-link", mine.is_some().then_some("me"))} {onclick}
+                data-partner-doc={doc.clone()}
                 title={d.claim_text(versions[0]).to_string()}>
                 { d.outlet(doc) }
                 if n > 1 { <span class="muted">{ format!(" ×{n}") }</span> }

@@ -1,9 +1,13 @@
 //! The articles in columns with their claims marked by relation. Selecting a claim marks the
 //! claims of its group in every article and scrolls each column to its first partner.
+//! Only one page of `DOCS_PER_PAGE` articles is in the page at a time (`SourcePager`); a partner
+//! in another page is reached from the selection bar, which brings its page in. Test hook:
+//! `data-doc-count` on the columns (how many articles in all).
 
 use super::article_column::ArticleColumn;
 use super::legend::Legend;
 use super::selection_bar::SelectionBar;
+use super::source_pager::SourcePager;
 use crate::app::state::AppContext;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -52,6 +56,7 @@ pub fn side_by_side() -> Html {
         return html! { <p class="empty" role="status">{ "Analysing the articles…" }</p> };
     };
     let n = d.analysis().docs.len();
+    let shown = ctx.docs_shown(n);
     if n == 0 {
         return html! {
             <p class="empty">{ "No articles yet. Add some under “Your articles”, or restore the bundled set there." }</p>
@@ -65,8 +70,10 @@ pub fn side_by_side() -> Html {
                 <Legend />
             </div>
             <SelectionBar />
-            <section class="columns" style={format!("--cols: {n}")} aria-label="Articles">
-                { for (0..n).map(|i| html! { <ArticleColumn key={i} index={i} /> }) }
+            <SourcePager total={n} noun="Articles" />
+            <section class="columns" style={format!("--cols: {}", shown.len())} aria-label="Articles"
+                data-doc-count={n.to_string()}>
+                { for shown.map(|i| html! { <ArticleColumn key={i} index={i} /> }) }
             </section>
         </>
     }
