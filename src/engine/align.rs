@@ -203,7 +203,7 @@ const STOP: &[&str] = &[
 /// claims compares integers, and a reason is spelled out only for a link that is kept.
 #[derive(Clone, Debug, Default)]
 pub struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: lexicon::FastMap<String, u32>,
     names: Vec<String>,
 }
 
@@ -231,7 +231,7 @@ pub struct Context {
     pub words: Vocab,
     /// Each token's entries, computed once per distinct token (lemmas and lookups are the
     /// costly part of extracting features).
-    memo: HashMap<String, Vec<WordEntry>>,
+    memo: lexicon::FastMap<String, Vec<WordEntry>>,
     pub entities: Vocab,
     pub stats: Stats,
 }
@@ -369,7 +369,8 @@ pub fn features(text: &str, claim: &Claim, ctx: &mut Context) -> Features {
     let mut f = Features::default();
     let name_spans: Vec<Span> = claim.names.iter().map(|m| m.span).collect();
     let speaker_span = claim.source.as_ref().map(|s| s.span);
-    let mut words: BTreeMap<u32, (f64, Option<u32>, Option<u32>)> = BTreeMap::new();
+    // (key, info, lexicon number, family), gathered per token, then sorted and merged by key.
+    let mut words: Vec<(u32, f64, Option<u32>, Option<u32>)> = Vec::new();
     for t in tokens::words(text, claim.span) {
         if name_spans.iter().any(|s| s.contains(t.span)) || speaker_span.is_some_and(|s| s.contains(t.span)) {
             continue;
@@ -380,11 +381,13 @@ pub fn features(text: &str, claim: &Claim, ctx: &mut Context) -> Features {
             ctx.memo.insert(raw.clone(), entries);
         }
         for e in ctx.memo.get(&raw).map(Vec::as_slice).unwrap_or(&[]) {
-            let w = words.entry(e.key).or_insert((0.0, e.lex, e.family));
-            w.0 = f64::max(w.0, e.info);
+            words.push((e.key, e.info, e.lex, e.family));
         }
     }
-    for (key, (info, lex, fam)) in words {
+    // One entry per key, with the highest informativeness its tokens gave.
+    words.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+    words.dedup_by_key(|w| w.0);
+    for (key, info, lex, fam) in words {
         let i = f.words.len() as u32;
         if info >= RELATED_MIN_INFO {
             if let Some(l) = lex {
@@ -803,7 +806,7 @@ pub fn align_claims(
     // Inverted index. Each claim takes candidates from its rarest keys first, up to
     // `MAX_CANDIDATES_PER_CLAIM`; keys that name too many claims (a share of all, and an
     // absolute cap) are not followed. So the work is at most claims x keys x MAX_POSTING.
-    let mut key_ids: HashMap<u64, usize> = HashMap::new();
+    let mut key_ids: lexicon::FastMap<u64, usize> = lexicon::FastMap::default();
     let mut postings: Vec<Vec<usize>> = Vec::new();
     let mut keys_of: Vec<Vec<usize>> = Vec::with_capacity(feats.len());
     for (i, f) in feats.iter().enumerate() {
@@ -1120,7 +1123,7 @@ fn average_linkage(
     threshold: f64,
 ) -> Vec<Vec<usize>> {
     let n = comp.len();
-    let local: HashMap<usize, usize> = comp.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    let local: lexicon::FastMap<usize, usize> = comp.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     // sum[x * n + y]: total link score between clusters x and y; count: their cross-article
     // claim pairs; linked: whether any link joins them.
     let mut sum = vec![0.0f64; n * n];

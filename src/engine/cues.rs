@@ -201,8 +201,19 @@ fn is_quote(s: &str) -> bool {
 /// The negation and hedging cues inside `span` of `text`, in text order.
 pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
     let raw = tokens(text, span);
-    let lowers: Vec<String> =
-        raw.iter().map(|&(s, e, _)| text.get(s..e).unwrap_or("").to_lowercase().replace('’', "'")).collect();
+    // Lower case with a straight apostrophe, borrowed when the token has neither an upper-case
+    // letter nor a curly apostrophe (most tokens): no allocation per token.
+    let lowers: Vec<std::borrow::Cow<str>> = raw
+        .iter()
+        .map(|&(s, e, _)| {
+            let t = text.get(s..e).unwrap_or("");
+            if t.chars().any(|c| c.is_uppercase() || c == '’') {
+                std::borrow::Cow::Owned(t.to_lowercase().replace('’', "'"))
+            } else {
+                std::borrow::Cow::Borrowed(t)
+            }
+        })
+        .collect();
     let toks: Vec<W> = raw
         .iter()
         .zip(&lowers)
@@ -210,7 +221,7 @@ pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
             start,
             end,
             text: text.get(start..end).unwrap_or(""),
-            lower: lower.as_str(),
+            lower: &**lower,
             punct,
         })
         .collect();

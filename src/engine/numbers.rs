@@ -90,15 +90,21 @@ pub(crate) struct Tok<'a> {
     pub value: f64,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     pub fn is(&self, w: &str) -> bool {
         self.kind == TokKind::Word && self.text.eq_ignore_ascii_case(w)
     }
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct && self.text.starts_with(c)
     }
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The token in lower case, borrowed when it has no upper-case letter (most words): the
+    /// parsers ask for it at every position.
+    pub fn lower(&self) -> std::borrow::Cow<'a, str> {
+        if self.text.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(self.text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(self.text)
+        }
     }
     pub fn capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(|c| c.is_uppercase())
@@ -788,8 +794,8 @@ fn word_at<'a>(toks: &'a [Tok], i: usize) -> Option<&'a Tok<'a>> {
     toks.get(i).filter(|t| t.kind == TokKind::Word)
 }
 
-fn lower_at(toks: &[Tok], i: usize) -> Option<String> {
-    word_at(toks, i).map(|t| t.lower())
+fn lower_at<'a>(toks: &[Tok<'a>], i: usize) -> Option<std::borrow::Cow<'a, str>> {
+    toks.get(i).filter(|t| t.kind == TokKind::Word).map(|t| t.lower())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -820,7 +826,7 @@ fn parse_words(toks: &[Tok], p: usize) -> Option<Val> {
             break;
         }
         let w = t.lower();
-        let w = w.as_str();
+        let w = &*w;
         let follows_scale = |k: usize| lower_at(toks, k).is_some_and(|n| scale_of(&n).is_some() || n == "dozen");
         if (w == "a" || w == "an") && last == Last::Start && follows_scale(j + 1) {
             current = 1.0;
@@ -867,9 +873,8 @@ fn parse_words(toks: &[Tok], p: usize) -> Option<Val> {
             last = Last::Dozen;
             dozen = true;
         } else if w == "and" {
-            let next_small = lower_at(toks, j + 1).is_some_and(|n| {
-                UNITS.contains(&n.as_str()) || TEENS.contains(&n.as_str()) || TENS.contains(&n.as_str())
-            });
+            let next_small = lower_at(toks, j + 1)
+                .is_some_and(|n| UNITS.contains(&&*n) || TEENS.contains(&&*n) || TENS.contains(&&*n));
             if !matches!(last, Last::Hundred | Last::Scale) || !next_small {
                 break;
             }
@@ -956,10 +961,10 @@ fn parse_value(toks: &[Tok], p: usize) -> Option<Val> {
 /// Vague amounts: "thousands", "tens of thousands", "several hundred", "a few thousand".
 fn parse_vague(toks: &[Tok], p: usize) -> Option<(f64, f64, usize)> {
     let w = lower_at(toks, p)?;
-    if matches!(w.as_str(), "tens" | "hundreds" | "dozens") && lower_at(toks, p + 1).as_deref() == Some("of") {
+    if matches!(&*w, "tens" | "hundreds" | "dozens") && lower_at(toks, p + 1).as_deref() == Some("of") {
         if let Some(b) = lower_at(toks, p + 2).and_then(|x| if x == "dozens" { None } else { vague_base(&x) }) {
             if b >= 1e3 {
-                let a = match w.as_str() {
+                let a = match &*w {
                     "tens" => 10.0,
                     "dozens" => 12.0,
                     _ => 100.0,
@@ -971,7 +976,7 @@ fn parse_vague(toks: &[Tok], p: usize) -> Option<(f64, f64, usize)> {
     if let Some(b) = vague_base(&w) {
         return Some((2.0 * b, 10.0 * b - 1.0, p + 1));
     }
-    let (after, q) = match w.as_str() {
+    let (after, q) = match &*w {
         "several" => (lower_at(toks, p + 1), p + 1),
         "a" if lower_at(toks, p + 1).as_deref() == Some("few") => (lower_at(toks, p + 2), p + 2),
         _ => return None,
@@ -1193,7 +1198,7 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
     if is_dash(t) && adjacent(prev_tok, t) {
         if let Some(w) = toks.get(j + 1).filter(|w| adjacent(t, w)) {
             let lw = w.lower();
-            if matches!(lw.as_str(), "plus" | "by" | "on" | "to" | "for" | "and") {
+            if matches!(&*lw, "plus" | "by" | "on" | "to" | "for" | "and") {
                 if let (Some(h2), true) = (toks.get(j + 2), starts_value(toks, j + 3)) {
                     if is_dash(h2) && adjacent(w, h2) {
                         let end = parse_value(toks, j + 3).map(|v| v.next).unwrap_or(j + 4);
@@ -1397,7 +1402,7 @@ fn scan_unit(toks: &[Tok], k: usize, count_one: bool, takes_of: bool) -> Option<
         && (takes_of
             || lower_at(toks, j + 1).is_some_and(|d| {
                 matches!(
-                    d.as_str(),
+                    &*d,
                     "the"
                         | "these"
                         | "those"
@@ -1417,12 +1422,12 @@ fn scan_unit(toks: &[Tok], k: usize, count_one: bool, takes_of: bool) -> Option<
     {
         j += 1;
         if lower_at(toks, j).is_some_and(|d| {
-            matches!(d.as_str(), "the" | "these" | "those" | "its" | "their" | "our" | "his" | "her" | "my" | "your")
+            matches!(&*d, "the" | "these" | "those" | "its" | "their" | "our" | "his" | "her" | "my" | "your")
         }) {
             j += 1;
         }
     }
-    while lower_at(toks, j).is_some_and(|w| SKIP_LEAD.contains(&w.as_str())) {
+    while lower_at(toks, j).is_some_and(|w| SKIP_LEAD.contains(&&*w)) {
         j += 1;
     }
     let mut groups: Vec<Group> = Vec::new();
@@ -1434,7 +1439,7 @@ fn scan_unit(toks: &[Tok], k: usize, count_one: bool, takes_of: bool) -> Option<
         let (words, next) = (&g.words, g.next);
         let first = words[0].lower();
         let last = toks_last(words).lower();
-        if words.len() == 1 && !g.acronym && (STOP.contains(&first.as_str()) || is_number_word(&first)) {
+        if words.len() == 1 && !g.acronym && (STOP.contains(&&*first) || is_number_word(&first)) {
             break;
         }
         if words.len() == 1 && (is_month_tok(toks, j) && words[0].capitalised()) {
@@ -1452,7 +1457,7 @@ fn scan_unit(toks: &[Tok], k: usize, count_one: bool, takes_of: bool) -> Option<
         let acronym = g.acronym;
         groups.push(g);
         j = next;
-        if !acronym && (is_plural(&last) || INVARIANT.contains(&last.as_str())) {
+        if !acronym && (is_plural(&last) || INVARIANT.contains(&&*last)) {
             plural = true;
             break;
         }

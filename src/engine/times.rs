@@ -173,7 +173,7 @@ pub fn find_times(text: &str, span: Span, article_date: Option<Date>) -> Vec<Tim
     out
 }
 
-fn lower(toks: &[Tok], i: usize) -> Option<String> {
+fn lower<'a>(toks: &[Tok<'a>], i: usize) -> Option<std::borrow::Cow<'a, str>> {
     toks.get(i).filter(|t| t.kind == TokKind::Word).map(|t| t.lower())
 }
 
@@ -232,7 +232,7 @@ fn match_at(text: &str, toks: &[Tok], i: usize, date: Option<Date>) -> Option<(T
     // "the past week", "the next few days", "the last two years": relative, not resolved.
     if w == "the"
         && lower(toks, i + 1)
-            .is_some_and(|n| matches!(n.as_str(), "past" | "last" | "next" | "coming" | "previous" | "following"))
+            .is_some_and(|n| matches!(&*n, "past" | "last" | "next" | "coming" | "previous" | "following"))
     {
         let end = match duration_at(toks, i + 2) {
             Some(d) => Some(d.next),
@@ -247,15 +247,15 @@ fn match_at(text: &str, toks: &[Tok], i: usize, date: Option<Date>) -> Option<(T
     // Weekdays: "Thursday", "Tuesday night".
     if let Some(wd) = weekday_of(&w) {
         let mut end = i + 1;
-        let mut norm = w.clone();
-        if let Some(dp) = lower(toks, i + 1).filter(|p| DAY_PARTS.contains(&p.as_str())) {
+        let mut norm = w.to_string();
+        if let Some(dp) = lower(toks, i + 1).filter(|p| DAY_PARTS.contains(&&**p)) {
             norm = format!("{norm} {dp}");
             end = i + 2;
         }
         let resolved = date.and_then(|d| add_days(d, -((d.weekday() as i64 - wd as i64).rem_euclid(7))));
         return mk(Found { kind: TimeKind::Relative, norm, resolved, end_tok: end });
     }
-    let day_offset = match w.as_str() {
+    let day_offset = match &*w {
         "yesterday" => Some(-1),
         "today" | "tonight" => Some(0),
         "tomorrow" => Some(1),
@@ -264,14 +264,14 @@ fn match_at(text: &str, toks: &[Tok], i: usize, date: Option<Date>) -> Option<(T
     if let Some(k) = day_offset {
         return mk(Found {
             kind: TimeKind::Relative,
-            norm: w,
+            norm: w.into_owned(),
             resolved: date.and_then(|d| add_days(d, k)),
             end_tok: i + 1,
         });
     }
     if w == "recent" {
         if let Some(u) =
-            lower(toks, i + 1).filter(|u| matches!(u.as_str(), "years" | "months" | "weeks" | "days" | "decades"))
+            lower(toks, i + 1).filter(|u| matches!(&**u, "years" | "months" | "weeks" | "days" | "decades"))
         {
             return mk(Found { kind: TimeKind::Relative, norm: format!("recent {u}"), resolved: None, end_tok: i + 2 });
         }
@@ -328,13 +328,13 @@ fn decade(t: &str) -> Option<i32> {
 fn modifier(toks: &[Tok], i: usize) -> (Option<Part>, usize) {
     let w = |k: usize| lower(toks, k).unwrap_or_default();
     let the = if w(i) == "the" { 1 } else { 0 };
-    match (w(i + the).as_str(), w(i + the + 1).as_str()) {
+    match (w(i + the).as_ref(), w(i + the + 1).as_ref()) {
         ("end", "of") => return (Some(Part::Late), i + the + 2),
         ("beginning" | "start", "of") => return (Some(Part::Early), i + the + 2),
         ("middle", "of") => return (Some(Part::Mid), i + the + 2),
         _ => {}
     }
-    match w(i).as_str() {
+    match w(i).as_ref() {
         "early" | "earlier" => (Some(Part::Early), i + 1),
         "late" | "later" => (Some(Part::Late), i + 1),
         "mid" => {
@@ -356,7 +356,7 @@ fn with_part(part: Option<Part>, rest: &str) -> String {
 /// "this morning".
 fn deixis(toks: &[Tok], j: usize, part: Option<Part>, date: Option<Date>) -> Option<Found> {
     let dir = lower(toks, j)?;
-    let step: i64 = match dir.as_str() {
+    let step: i64 = match &*dir {
         "this" => 0,
         "next" => 1,
         "last" => -1,
@@ -372,7 +372,7 @@ fn deixis(toks: &[Tok], j: usize, part: Option<Part>, date: Option<Date>) -> Opt
         Some(Part::Mid) => 1,
         Some(Part::Late) => 3,
     };
-    match what.as_str() {
+    match &*what {
         "week" => found(date.and_then(monday_of).and_then(|m| add_days(m, 7 * step + part_days(part)))),
         "weekend" => found(date.and_then(monday_of).and_then(|m| add_days(m, 7 * step + 5))),
         "month" => found(date.and_then(|d| {
@@ -578,7 +578,7 @@ fn month_date(toks: &[Tok], j: usize, part: Option<Part>, date: Option<Date>) ->
     let (year, k) = year_after(toks, k);
     if day.is_none() && year.is_none() && part.is_none() {
         let prev = j.checked_sub(1).and_then(|p| lower(toks, p));
-        if !prev.is_some_and(|p| DATE_CONTEXT.contains(&p.as_str())) {
+        if !prev.is_some_and(|p| DATE_CONTEXT.contains(&&*p)) {
             return None;
         }
     }
@@ -606,11 +606,11 @@ fn season(toks: &[Tok], j: usize, part: Option<Part>, date: Option<Date>) -> Opt
     }
     if year.is_none() && part.is_none() {
         let prev = j.checked_sub(1).and_then(|p| lower(toks, p));
-        if !prev.is_some_and(|p| DATE_CONTEXT.contains(&p.as_str()) && p != "of") {
+        if !prev.is_some_and(|p| DATE_CONTEXT.contains(&&*p) && p != "of") {
             return None;
         }
     }
-    let name = if w == "fall" { "autumn" } else { w.as_str() };
+    let name = if w == "fall" { "autumn" } else { &*w };
     let norm = with_part(
         part,
         &match year {
@@ -739,7 +739,7 @@ fn duration_at(toks: &[Tok], i: usize) -> Option<Dur> {
         }
         let vague =
             |k: usize, low: f64, high: f64| unit_at(toks, k).and_then(|(u, next)| dur(low, high, true, u, next));
-        match w.as_str() {
+        match &*w {
             "a" | "an" => {
                 let n = lower(toks, i + 1).unwrap_or_default();
                 if n == "few" {
