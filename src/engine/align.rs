@@ -801,7 +801,7 @@ pub fn align_claims(
 ) -> (Vec<Group>, Vec<String>) {
     let claims: Vec<&Claim> = docs.iter().flat_map(|d| d.claims.iter()).collect();
     let doc_of: Vec<usize> =
-        docs.iter().enumerate().flat_map(|(i, d)| std::iter::repeat(i).take(d.claims.len())).collect();
+        docs.iter().enumerate().flat_map(|(i, d)| std::iter::repeat_n(i, d.claims.len())).collect();
     let (feats, ctx) = prepare(&claims, &|c: &Claim| texts.get(c.doc.as_str()).copied().unwrap_or(""));
     // Inverted index. Each claim takes candidates from its rarest keys first, up to
     // `MAX_CANDIDATES_PER_CLAIM`; keys that name too many claims (a share of all, and an
@@ -821,7 +821,7 @@ pub fn align_claims(
         }
         keys_of.push(ks);
     }
-    let cap = ((claims.len() as f64 * MAX_POSTING_SHARE) as usize).max(MIN_POSTING_CAP).min(MAX_POSTING);
+    let cap = ((claims.len() as f64 * MAX_POSTING_SHARE) as usize).clamp(MIN_POSTING_CAP, MAX_POSTING);
     let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (i, ks) in keys_of.iter_mut().enumerate() {
         ks.sort_by_key(|&k| (postings[k].len(), k));

@@ -221,7 +221,7 @@ pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
             start,
             end,
             text: text.get(start..end).unwrap_or(""),
-            lower: &**lower,
+            lower,
             punct,
         })
         .collect();
