@@ -544,6 +544,40 @@ pub fn explain_pair(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Co
     compare(a, fa, b, fb, ctx, true)
 }
 
+/// A set of small indices: a machine word for claims of up to 128 words (all but pasted
+/// tables), a vector beyond; no allocation per compared pair in the common case.
+enum Bits {
+    Small(u128),
+    Large(Vec<bool>),
+}
+
+impl Bits {
+    fn new(n: usize) -> Self {
+        if n <= 128 {
+            Bits::Small(0)
+        } else {
+            Bits::Large(vec![false; n])
+        }
+    }
+    fn get(&self, i: usize) -> bool {
+        match self {
+            Bits::Small(b) => i < 128 && b & (1u128 << i) != 0,
+            Bits::Large(v) => v.get(i).copied().unwrap_or(false),
+        }
+    }
+    fn set(&mut self, i: usize) {
+        match self {
+            Bits::Small(b) if i < 128 => *b |= 1u128 << i,
+            Bits::Small(_) => {}
+            Bits::Large(v) => {
+                if let Some(x) = v.get_mut(i) {
+                    *x = true;
+                }
+            }
+        }
+    }
+}
+
 /// Walks two sorted lists, calling `f` on each pair of entries with equal keys.
 fn merge_equal<T, U>(xs: &[T], ys: &[U], kx: impl Fn(&T) -> u32, ky: impl Fn(&U) -> u32, mut f: impl FnMut(&T, &U)) {
     let (mut i, mut j) = (0, 0);
@@ -568,8 +602,8 @@ fn merge_equal<T, U>(xs: &[T], ys: &[U], kx: impl Fn(&T) -> u32, ky: impl Fn(&U)
 fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, explain: bool) -> PairScore {
     let mut reasons = Vec::new();
     // Words: the same keys first.
-    let mut used_a = vec![false; fa.words.len()];
-    let mut used_b = vec![false; fb.words.len()];
+    let mut used_a = Bits::new(fa.words.len());
+    let mut used_b = Bits::new(fb.words.len());
     let mut shared = 0.0;
     let mut best_word: f64 = 0.0;
     {
@@ -582,8 +616,8 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
                     let w = fa.words[i].weight.min(fb.words[j].weight);
                     shared += w;
                     best_word = best_word.max(w);
-                    used_a[i] = true;
-                    used_b[j] = true;
+                    used_a.set(i);
+                    used_b.set(j);
                     if explain && w >= 0.3 {
                         let what = ctx.words.name(fa.words[i].key).to_string();
                         reasons.push(Reason { kind: ReasonKind::Word, what, weight: w });
@@ -599,7 +633,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     let mut related: Vec<(f64, u32, u32, WordRelation)> = Vec::new();
     let mut offer = |ia: u32, ib: u32, rel: WordRelation| {
         let (x, y) = (&fa.words[ia as usize], &fb.words[ib as usize]);
-        if !used_a[ia as usize] && !used_b[ib as usize] {
+        if !used_a.get(ia as usize) && !used_b.get(ib as usize) {
             related.push((x.weight.min(y.weight) * rel.factor(), ia, ib, rel));
         }
     };
@@ -619,11 +653,11 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     }
     related.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2, x.3).cmp(&(y.1, y.2, y.3))));
     for (w, ia, ib, rel) in related {
-        if used_a[ia as usize] || used_b[ib as usize] {
+        if used_a.get(ia as usize) || used_b.get(ib as usize) {
             continue;
         }
-        used_a[ia as usize] = true;
-        used_b[ib as usize] = true;
+        used_a.set(ia as usize);
+        used_b.set(ib as usize);
         shared += w;
         if explain {
             let (ka, kb) = (ctx.words.name(fa.words[ia as usize].key), ctx.words.name(fb.words[ib as usize].key));
@@ -822,7 +856,10 @@ pub fn align_claims(
         keys_of.push(ks);
     }
     let cap = ((claims.len() as f64 * MAX_POSTING_SHARE) as usize).clamp(MIN_POSTING_CAP, MAX_POSTING);
-    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // Candidate pairs: a hash set to ask "seen?", a vector sorted afterwards to score them in
+    // a fixed order.
+    let mut seen: lexicon::FastSet<(usize, usize)> = lexicon::FastSet::default();
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
     for (i, ks) in keys_of.iter_mut().enumerate() {
         ks.sort_by_key(|&k| (postings[k].len(), k));
         let mut taken = 0;
@@ -831,7 +868,8 @@ pub fn align_claims(
                 break;
             }
             for &j in &postings[k] {
-                if doc_of[i] != doc_of[j] && candidates.insert((i.min(j), i.max(j))) {
+                if doc_of[i] != doc_of[j] && seen.insert((i.min(j), i.max(j))) {
+                    candidates.push((i.min(j), i.max(j)));
                     taken += 1;
                     if taken >= MAX_CANDIDATES_PER_CLAIM {
                         break 'keys;
@@ -840,6 +878,7 @@ pub fn align_claims(
             }
         }
     }
+    candidates.sort_unstable();
     // Score candidates.
     let mut links: BTreeMap<(usize, usize), PairScore> = BTreeMap::new();
     for &(i, j) in &candidates {
