@@ -917,10 +917,23 @@ pub fn align_claims(
     }
     // Fact groups: claims linked through one counted thing; one group per connected set.
     let fact_pairs: Vec<((usize, usize), f64)> = fact_links.iter().map(|(k, s)| (**k, s.score)).collect();
-    for members in components(claims.len(), &fact_pairs) {
-        let links: Vec<Link> = fact_links
+    let fact_sets = components(claims.len(), &fact_pairs);
+    // Each fact link goes to its set's list in one pass.
+    let mut set_of = vec![usize::MAX; claims.len()];
+    for (k, members) in fact_sets.iter().enumerate() {
+        for &i in members {
+            set_of[i] = k;
+        }
+    }
+    let mut set_links: Vec<Vec<&(&(usize, usize), &PairScore)>> = vec![Vec::new(); fact_sets.len()];
+    for l in &fact_links {
+        if let Some(v) = set_links.get_mut(set_of[l.0 .0]) {
+            v.push(l);
+        }
+    }
+    for (members, in_set) in fact_sets.iter().zip(&set_links) {
+        let links: Vec<Link> = in_set
             .iter()
-            .filter(|((i, _), _)| members.contains(i))
             .map(|((i, j), s)| Link {
                 a: claims[*i].id.clone(),
                 b: claims[*j].id.clone(),
@@ -928,9 +941,8 @@ pub fn align_claims(
                 reasons: s.reasons.clone(),
             })
             .collect();
-        let unit = fact_links
-            .iter()
-            .find(|((i, _), _)| members.contains(i))
+        let unit = in_set
+            .first()
             .and_then(|(_, s)| s.fact.as_ref())
             .and_then(|f| f.split(':').next())
             .unwrap_or("")
@@ -1033,7 +1045,17 @@ fn star_groups(n: usize, pairs: &[((usize, usize), f64)], clusters: &[Vec<usize>
             partners[j].push(i);
         }
     }
-    let mut stars: Vec<Vec<usize>> = Vec::new();
+    // The clusters and stars holding each claim, so that "is this set inside one already?"
+    // looks only at the sets holding its claims, not at all sets (quadratic at scale).
+    let mut holders: Vec<Vec<(bool, usize)>> = vec![Vec::new(); n];
+    for (k, c) in clusters.iter().enumerate() {
+        for &x in c {
+            if let Some(h) = holders.get_mut(x) {
+                h.push((false, k));
+            }
+        }
+    }
+    let mut stars: Vec<Option<Vec<usize>>> = Vec::new();
     for (i, p) in partners.iter().enumerate() {
         if p.is_empty() {
             continue;
@@ -1042,15 +1064,32 @@ fn star_groups(n: usize, pairs: &[((usize, usize), f64)], clusters: &[Vec<usize>
         g.push(i);
         g.sort();
         g.dedup();
-        let covered = |set: &Vec<usize>| {
-            clusters.iter().chain(stars.iter()).any(|c| set.iter().all(|x| c.binary_search(x).is_ok()))
-        };
-        if !covered(&g) {
-            stars.retain(|s| !s.iter().all(|x| g.binary_search(x).is_ok()));
-            stars.push(g);
+        let inside = |c: &[usize], set: &[usize]| set.iter().all(|x| c.binary_search(x).is_ok());
+        let covered = holders[i].iter().any(|&(is_star, k)| {
+            if is_star {
+                stars[k].as_deref().is_some_and(|s| inside(s, &g))
+            } else {
+                inside(&clusters[k], &g)
+            }
+        });
+        if !covered {
+            // Stars inside the new one go.
+            let mut held: Vec<usize> =
+                g.iter().flat_map(|&x| holders[x].iter().filter(|h| h.0).map(|h| h.1)).collect();
+            held.sort_unstable();
+            held.dedup();
+            for k in held {
+                if stars[k].as_deref().is_some_and(|s| inside(&g, s)) {
+                    stars[k] = None;
+                }
+            }
+            for &x in &g {
+                holders[x].push((true, stars.len()));
+            }
+            stars.push(Some(g));
         }
     }
-    stars
+    stars.into_iter().flatten().collect()
 }
 
 /// Connected sets (of two or more) of the graph given by `pairs`.
@@ -1071,12 +1110,13 @@ fn components(n: usize, pairs: &[((usize, usize), f64)]) -> Vec<Vec<usize>> {
         }
     }
     let mut sets: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut placed = vec![false; n];
     for &((i, j), _) in pairs {
         for x in [i, j] {
-            let r = find(&mut parent, x);
-            let v = sets.entry(r).or_default();
-            if !v.contains(&x) {
-                v.push(x);
+            if !placed[x] {
+                placed[x] = true;
+                let r = find(&mut parent, x);
+                sets.entry(r).or_default().push(x);
             }
         }
     }
