@@ -895,10 +895,10 @@ pub fn align_claims(
     // clustered elsewhere also gets a group of its own with them.
     clusters.extend(star_groups(claims.len(), &claim_pairs, &clusters));
     // Each claim's links, to list a group's links without a pass over all its pairs.
-    let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
-    for &(i, j) in links.keys() {
-        adjacency[i].push(j);
-        adjacency[j].push(i);
+    let mut adjacency: Vec<Vec<(usize, f64)>> = vec![Vec::new(); claims.len()];
+    for (&(i, j), s) in &links {
+        adjacency[i].push((j, s.score));
+        adjacency[j].push((i, s.score));
     }
     let mut groups: Vec<Group> = Vec::new();
     for members in clusters {
@@ -987,17 +987,18 @@ pub fn best_pair_score(analysis: &Analysis, texts: &[&str; 2]) -> f64 {
 /// claims lists at most m links, not m²/2).
 fn best_links(
     members: &[usize],
-    adjacency: &[Vec<usize>],
+    adjacency: &[Vec<(usize, f64)>],
     links: &BTreeMap<(usize, usize), PairScore>,
     claims: &[&Claim],
 ) -> Vec<Link> {
-    let inside: BTreeSet<usize> = members.iter().copied().collect();
+    let mut inside: Vec<usize> = members.to_vec();
+    inside.sort_unstable();
     let mut chosen: BTreeSet<(usize, usize)> = BTreeSet::new();
     for &i in members {
         let best = adjacency[i]
             .iter()
-            .filter(|j| inside.contains(j))
-            .filter_map(|&j| links.get(&(i.min(j), i.max(j))).map(|s| ((i.min(j), i.max(j)), s.score)))
+            .filter(|(j, _)| inside.binary_search(j).is_ok())
+            .map(|&(j, score)| ((i.min(j), i.max(j)), score))
             .max_by(|x, y| x.1.partial_cmp(&y.1).unwrap_or(std::cmp::Ordering::Equal).then(y.0.cmp(&x.0)));
         if let Some((k, _)) = best {
             chosen.insert(k);
