@@ -5,12 +5,14 @@
 //! - `corrections`: the user's accept/reject/split/merge, applied over the engine's analysis;
 //! - `storage`: the workspace in localStorage; `hash`: the view state in the URL hash;
 //! - `io`: files in (text, Markdown, HTML), downloads, JSON export and import;
+//! - `json`: JSON through the browser's `JSON` and serde-wasm-bindgen (no serde_json in the wasm);
 //! - `components`: one component per file.
 
 pub mod components;
 pub mod corrections;
 pub mod hash;
 pub mod io;
+pub mod json;
 pub mod state;
 pub mod storage;
 pub mod worker;

@@ -6,16 +6,18 @@
 //! (`wasm_bindgen::module()`), so the worker neither downloads nor compiles the wasm again (the
 //! browser's cache may not keep it: a private window's in-memory cache skips files over 1.5 MiB);
 //! failing that, the wasm's URL (from the `preload` link). In the worker, `start()` sees no `window` and calls `serve()` instead of
-//! mounting the page: each request (the articles, as JSON) is analysed with
+//! mounting the page: each request (the articles, a structured-clone object) is analysed with
 //! `analyze_with_progress`, posting progress at most every `PROGRESS_MS` and then the analysis
 //! in parts (`Part`: documents, groups or names, about `PART_BYTES` of JSON per message), so that
-//! the page reads it in many short tasks instead of one long one and can answer input between
+//! the page reads it in many short tasks (`JSON.parse` and serde-wasm-bindgen: no serde_json in
+//! the wasm) instead of one long one and can answer input between
 //! them; the last message says the analysis is complete and the page assembles it.
 //!
 //! So the page needs no second wasm binary and no change to the build. Where a worker cannot
 //! be started (no module workers, no links: a hand-made index.html), the page analyses in
 //! its own thread instead, as before.
 
+use super::json;
 use crate::engine::{self, Analysis, Article, DocAnalysis, Entity, Group, Options, Progress};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -71,17 +73,14 @@ pub fn serve() -> bool {
     let post_scope = scope.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let post = |r: &Reply| {
-            if let Ok(s) = serde_json::to_string(r) {
-                let _ = post_scope.post_message(&JsValue::from_str(&s));
+            if let Ok(v) = json::to_js(r) {
+                let _ = post_scope.post_message(&v);
             }
         };
-        let Some(text) = e.data().as_string() else {
-            return;
-        };
-        let req: Request = match serde_json::from_str(&text) {
+        let req: Request = match json::from_js(e.data()) {
             Ok(r) => r,
             Err(err) => {
-                post(&Reply { revision: 0, error: Some(err.to_string()), ..Reply::default() });
+                post(&Reply { revision: 0, error: Some(err), ..Reply::default() });
                 return;
             }
         };
@@ -118,12 +117,12 @@ pub fn serve() -> bool {
             }
             flush(&mut batch);
         };
-        let items = || -> Result<[Vec<String>; 4], serde_json::Error> {
+        let items = || -> Result<[Vec<String>; 4], String> {
             Ok([
-                docs.iter().map(serde_json::to_string).collect::<Result<_, _>>()?,
-                entities.iter().map(serde_json::to_string).collect::<Result<_, _>>()?,
-                groups.iter().map(serde_json::to_string).collect::<Result<_, _>>()?,
-                single_source.iter().map(serde_json::to_string).collect::<Result<_, _>>()?,
+                docs.iter().map(json::stringify).collect::<Result<_, _>>()?,
+                entities.iter().map(json::stringify).collect::<Result<_, _>>()?,
+                groups.iter().map(json::stringify).collect::<Result<_, _>>()?,
+                single_source.iter().map(json::stringify).collect::<Result<_, _>>()?,
             ])
         };
         match items() {
@@ -134,13 +133,13 @@ pub fn serve() -> bool {
                 send("Single", s);
                 post(&Reply { revision, complete: true, ..Reply::default() });
             }
-            Err(err) => post(&Reply { revision, error: Some(err.to_string()), ..Reply::default() }),
+            Err(err) => post(&Reply { revision, error: Some(err), ..Reply::default() }),
         }
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    if let Ok(s) = serde_json::to_string(&Reply { ready: true, ..Reply::default() }) {
-        let _ = scope.post_message(&JsValue::from_str(&s));
+    if let Ok(v) = json::to_js(&Reply { ready: true, ..Reply::default() }) {
+        let _ = scope.post_message(&v);
     }
     true
 }
@@ -179,7 +178,7 @@ struct Handle {
     /// Whether the worker has loaded; until then the request waits in `queued` (a message
     /// posted earlier would arrive before the worker listens, and be lost).
     ready: Rc<RefCell<bool>>,
-    queued: Rc<RefCell<Option<String>>>,
+    queued: Rc<RefCell<Option<JsValue>>>,
     _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _onerror: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -208,7 +207,7 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
     // The first message is the module (or the wasm's URL): initialise with it, once.
     let script = format!(
         "import init from {};\naddEventListener('message', (e) => init({{ module_or_path: e.data }}).catch((e) => postMessage(JSON.stringify({{ revision: 0, error: String(e) }}))), {{ once: true }});\n",
-        serde_json::to_string(&js).ok()?,
+        json::stringify(&js).ok()?,
     );
     let parts = js_sys::Array::of1(&JsValue::from_str(&script));
     let bag = web_sys::BlobPropertyBag::new();
@@ -225,7 +224,7 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
     worker.post_message(&first).ok()?;
     let busy: Rc<RefCell<Option<u64>>> = Rc::new(RefCell::new(None));
     let ready = Rc::new(RefCell::new(false));
-    let queued: Rc<RefCell<Option<String>>> = Rc::new(RefCell::new(None));
+    let queued: Rc<RefCell<Option<JsValue>>> = Rc::new(RefCell::new(None));
     // The parts of the analysis received so far, for the revision being analysed, and whether
     // a message could not be read (then the page analyses that revision itself).
     let partial: RefCell<Option<(u64, Analysis)>> = RefCell::new(None);
@@ -237,17 +236,20 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
         let me = worker.clone();
         let on_event = on_event.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let Some(text) = e.data().as_string() else {
-                return;
+            // Parts come as JSON text (cut to size in the worker), the other replies as objects.
+            let data = e.data();
+            let value = match data.as_string() {
+                Some(text) => json::parse_js(&text),
+                None => Ok(data),
             };
-            let Ok(reply) = serde_json::from_str::<Reply>(&text) else {
+            let Ok(reply) = value.and_then(json::from_js::<Reply>) else {
                 unreadable.set(true);
                 return;
             };
             if reply.ready {
                 *ready.borrow_mut() = true;
                 if let Some(body) = queued.borrow_mut().take() {
-                    let _ = me.post_message(&JsValue::from_str(&body));
+                    let _ = me.post_message(&body);
                 }
                 return;
             }
@@ -335,7 +337,7 @@ pub fn analyse(revision: u64, articles: &[Article], on_event: Rc<dyn Fn(Event)>)
     if UNAVAILABLE.with(|u| *u.borrow()) {
         return false;
     }
-    let Ok(body) = serde_json::to_string(&Request { revision, articles: articles.to_vec() }) else {
+    let Ok(body) = json::to_js(&Request { revision, articles: articles.to_vec() }) else {
         return false;
     };
     WORKER.with(|w| {
@@ -358,7 +360,7 @@ pub fn analyse(revision: u64, articles: &[Article], on_event: Rc<dyn Fn(Event)>)
             *h.queued.borrow_mut() = Some(body);
             return true;
         }
-        if h.worker.post_message(&JsValue::from_str(&body)).is_err() {
+        if h.worker.post_message(&body).is_err() {
             *h.busy.borrow_mut() = None;
             return false;
         }

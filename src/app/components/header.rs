@@ -33,7 +33,8 @@ pub fn header() -> Html {
                 return;
             };
             let result = match kind {
-                "json" => io::download("parallax.json", "application/json", &io::export_json(&d, &ctx.corrections)),
+                "json" => io::export_json(&d, &ctx.corrections)
+                    .and_then(|text| io::download("parallax.json", "application/json", &text)),
                 "csv" => io::download("parallax.csv", "text/csv;charset=utf-8", &io::export_csv(&d)),
                 _ => io::download(
                     "parallax.md",
