@@ -2,12 +2,12 @@
 //! JSON export and import of a whole workspace.
 
 use super::corrections::Correction;
+use super::json::{self, array, get};
 use super::state::{Derived, Entry, MAX_ARTICLE_BYTES};
 use crate::engine::export;
 use crate::engine::{
     Analysis, Article, ArticleMeta, Block, Claim, Date, DocAnalysis, Entity, Furniture, Group, Outlet, Sentence, Span,
 };
-use super::json::{self, array, get};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Size in words: "7.2 MB", "812 kB".
@@ -285,10 +285,8 @@ pub fn import_json(text: &str) -> Result<Imported, String> {
             "This export has format version {version}, which this page cannot read. Nothing was changed."
         ));
     }
-    let docs = get(&v, "documents")
-        .as_ref()
-        .and_then(array)
-        .ok_or("This export lists no documents. Nothing was changed.")?;
+    let docs =
+        get(&v, "documents").as_ref().and_then(array).ok_or("This export lists no documents. Nothing was changed.")?;
     if docs.is_empty() {
         return Err("This export has no articles in it. Nothing was changed.".into());
     }

@@ -2,7 +2,10 @@
 //! the engine knows), a Markdown report and a CSV claim x source matrix. Pure functions from
 //! an `Analysis` to a string or a JSON value; the caller writes them wherever it wants.
 
-use super::model::{Analysis, Article, ArticleMeta, Block, Claim, DocAnalysis, Entity, Furniture, Group, Outlet, Relation, Sentence, Span};
+use super::model::{
+    Analysis, Article, ArticleMeta, Block, Claim, DocAnalysis, Entity, Furniture, Group, Outlet, Relation, Sentence,
+    Span,
+};
 use serde::Serialize;
 
 /// The format name and version written into every JSON export.
