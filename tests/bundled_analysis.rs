@@ -5,16 +5,19 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use parallax::bundled;
-use parallax::engine::{analyze, Analysis, Options};
+use parallax::engine::Analysis;
 
 #[test]
 fn precomputed_analysis_equals_a_fresh_one() {
-    let stored: Analysis =
-        serde_json::from_str(bundled::PRECOMPUTED).expect("assets/bundled-analysis.json is not an Analysis");
-    let fresh = analyze(&bundled::articles(), &Options::default());
+    // Compared as text: serialisation is deterministic (f64 as the shortest text that reads
+    // back exactly), while serde_json's default float parsing is not exact to the last bit.
+    // tests/web.rs compares the parsed values in the browser (JSON.parse is exact).
     assert!(
-        stored == fresh,
+        serde_json::from_str::<Analysis>(bundled::PRECOMPUTED).is_ok(),
+        "assets/bundled-analysis.json is not an Analysis"
+    );
+    assert!(
+        bundled::PRECOMPUTED == bundled::analysis_json(),
         "assets/bundled-analysis.json is stale: run `cargo run --example bundled_analysis` (trunk build runs it)"
     );
-    assert_eq!(bundled::PRECOMPUTED, bundled::analysis_json(), "same analysis, different text: regenerate the file");
 }
