@@ -2,8 +2,8 @@
 // staging folder (TRUNK_STAGING_DIR), before Trunk moves it to dist/. Also runs by hand on a
 // built folder: `node scripts/postbuild.mjs dist` (it can run twice on the same folder).
 //
-// 1. parallax-single.html: the whole app in one file (CSS, JS glue and the wasm, as base64,
-//    inline) that works when opened from file:// (see ARCHITECTURE.md, "Offline and static hosting").
+// 1. parallax-single.html: the whole app in one file (CSS, JS glue and the wasm, as base64, and
+//    the lexicon as data blocks, inline) that works when opened from file:// (see ARCHITECTURE.md, "Offline and static hosting").
 // 2. The Content-Security-Policy of each build, as a <meta http-equiv> at the top of <head>, with
 //    the sha256 of every inline script (and, in the single file, of the inline style).
 // 3. sw.js, the service worker, from web/sw.js: the list of the build's files and a content hash
@@ -79,6 +79,17 @@ function pages() {
     `{const s=atob(${JSON.stringify(wasm64)}),b=new Uint8Array(s.length);` +
     `for(let i=0;i<s.length;i++)b[i]=s.charCodeAt(i);` +
     `await ${initName}({module_or_path:b});}\n`;
+  // The lexicon (dist/lexicon/, fetched by the site after its first view) as inline data blocks
+  // in <head> (Yew renders into <body>): `<script type="text/plain">` is never run (so no policy
+  // entry), and src/app/words.rs reads it by id before it would fetch.
+  const LEXICON = ['wordfreq-en.txt', 'synonyms.txt', 'close.txt', 'exceptions.txt'];
+  const lexicon = LEXICON.map((f) => {
+    const path = join(DIR, 'lexicon', f);
+    if (!existsSync(path)) fail(`${path} not found (index.html copies data/lexicon)`);
+    const text = readFileSync(path, 'utf8');
+    if (/<\/script|<!--/i.test(text)) fail(`lexicon/${f} cannot be inlined: it has "</script" or "<!--"`);
+    return `<script type="text/plain" id="parallax-lexicon-${f.replace(/\.txt$/, '')}">\n${text}</script>`;
+  }).join('');
   const css = readFileSync(join(DIR, cssName), 'utf8');
   if (/<\/style/i.test(css) || /<\/script/i.test(loader)) fail('a closing tag inside the inline CSS or script');
   const icon = readFileSync(join(ROOT, 'assets/icons/icon.svg')).toString('base64');
@@ -104,7 +115,7 @@ function pages() {
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<meta name="description" content="${description}"><title>${title}</title>` +
     `<link rel="icon" href="data:image/svg+xml;base64,${icon}">` +
-    `<style>${css}</style></head><body>${body}<script type="module">${loader}</script></body></html>\n`;
+    `<style>${css}</style>${lexicon}</head><body>${body}<script type="module">${loader}</script></body></html>\n`;
   writeFileSync(join(DIR, SINGLE), single);
 
   // ---- 2. the site's policy ------------------------------------------------------------------
@@ -139,6 +150,10 @@ const cached = walk(DIR)
   .map((f) => relative(DIR, f).split(sep).join('/'))
   .filter((f) => f !== 'sw.js' && f !== SINGLE)
   .sort();
+// The lexicon must be precached, or analysing offline would fail (src/app/words.rs).
+for (const f of ['wordfreq-en.txt', 'synonyms.txt', 'close.txt', 'exceptions.txt']) {
+  if (!cached.includes(`lexicon/${f}`)) fail(`lexicon/${f} is not in the build: index.html must copy data/lexicon`);
+}
 const version = createHash('sha256');
 for (const f of cached) version.update(f).update('\0').update(readFileSync(join(DIR, f))).update('\0');
 const VERSION = version.digest('hex').slice(0, 16);

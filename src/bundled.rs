@@ -1,5 +1,8 @@
-//! The five bundled wire stories (2007-08 US-Russia missile-defence talks), compiled in.
-//! They belong to their outlets and are included as sample material (see NOTICE).
+//! The five bundled wire stories (2007-08 US-Russia missile-defence talks), compiled in, and
+//! their analysis, precomputed at build time (`assets/bundled-analysis.json`: the page shows it
+//! on its first view without the lexicon, issue 8; `tests/bundled_analysis.rs` keeps it equal
+//! to a fresh analysis). They belong to their outlets and are included as sample material (see
+//! NOTICE).
 
 use crate::engine::Article;
 
@@ -18,4 +21,20 @@ pub fn articles() -> Vec<Article> {
         .iter()
         .map(|(id, text)| Article { id: id.to_string(), text: text.to_string(), meta: Default::default() })
         .collect()
+}
+
+/// Where the precomputed analysis lives, from the repository root.
+pub const PRECOMPUTED_PATH: &str = "assets/bundled-analysis.json";
+
+/// `engine::analyze(&articles(), &Options::default())` as JSON (serde), written by
+/// `examples/bundled_analysis.rs` (run by Trunk's pre_build hook).
+pub const PRECOMPUTED: &str = include_str!("../assets/bundled-analysis.json");
+
+/// The JSON [`PRECOMPUTED`] must hold: a fresh analysis of [`articles`]. Native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn analysis_json() -> String {
+    let analysis = crate::engine::analyze(&articles(), &crate::engine::Options::default());
+    let mut json = serde_json::to_string(&analysis).unwrap_or_default();
+    json.push('\n');
+    json
 }

@@ -102,3 +102,25 @@ async fn each_article_shows_its_outlet_or_no_credit_line() {
     }
     root.remove();
 }
+
+/// The page shows the bundled articles' analysis precomputed natively
+/// (`assets/bundled-analysis.json`); the engine compiled to wasm must compute the same (no
+/// difference between 32- and 64-bit builds), or the first view would differ from a re-analysis.
+#[wasm_bindgen_test]
+fn the_precomputed_analysis_is_what_the_wasm_engine_computes() {
+    use parallax::engine::{analyze, lexicon, Analysis, Options};
+    let data = lexicon::LexiconData {
+        wordfreq: include_str!("../data/lexicon/wordfreq-en.txt").into(),
+        synonyms: include_str!("../data/lexicon/synonyms.txt").into(),
+        close: include_str!("../data/lexicon/close.txt").into(),
+        exceptions: include_str!("../data/lexicon/exceptions.txt").into(),
+    };
+    lexicon::install(data).unwrap();
+    let fresh = analyze(&parallax::bundled::articles(), &Options::default());
+    let stored: Analysis =
+        serde_wasm_bindgen::from_value(js_sys::JSON::parse(parallax::bundled::PRECOMPUTED).unwrap()).unwrap();
+    assert_eq!(stored.docs, fresh.docs);
+    assert_eq!(stored.entities, fresh.entities);
+    assert_eq!(stored.groups, fresh.groups);
+    assert_eq!(stored.single_source, fresh.single_source);
+}

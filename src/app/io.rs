@@ -2,13 +2,13 @@
 //! JSON export and import of a whole workspace.
 
 use super::corrections::Correction;
+use super::json::{self, array, get};
 use super::state::{Derived, Entry, MAX_ARTICLE_BYTES};
 use crate::engine::export;
 use crate::engine::{
     Analysis, Article, ArticleMeta, Block, Claim, Date, DocAnalysis, Entity, Furniture, Group, Outlet, Sentence, Span,
 };
-use serde_json::Value;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Size in words: "7.2 MB", "812 kB".
 pub fn human_size(bytes: f64) -> String {
@@ -209,16 +209,28 @@ fn articles(entries: &[Entry]) -> Vec<Article> {
 }
 
 /// The JSON export: the engine's alignment JSON with the texts, plus the user's corrections,
-/// the engine's groups before them, and which articles are bundled.
-pub fn export_json(d: &Derived, corrections: &[Correction]) -> String {
+/// the engine's groups before them, and which articles are bundled. Written through the
+/// browser's `JSON.stringify` (`json`); an error (not expected) is a message.
+pub fn export_json(d: &Derived, corrections: &[Correction]) -> Result<String, String> {
+    #[derive(serde::Serialize)]
+    struct Uncorrected<'a> {
+        groups: &'a [Group],
+        single_source: &'a [String],
+    }
+    #[derive(serde::Serialize)]
+    struct Workspace {
+        bundled: Vec<String>,
+    }
+    let fail = |e: String| format!("The export could not be written ({e}).");
     let arts = articles(&d.entries);
-    let mut v = export::to_json(d.analysis(), Some(&arts));
-    v["corrections"] = serde_json::to_value(corrections).unwrap_or(Value::Null);
-    v["uncorrected"] = serde_json::json!({ "groups": d.raw.groups, "single_source": d.raw.single_source });
-    v["workspace"] = serde_json::json!({
-        "bundled": d.entries.iter().filter(|e| e.bundled).map(|e| e.article.id.clone()).collect::<Vec<_>>(),
-    });
-    serde_json::to_string_pretty(&v).unwrap_or_default()
+    let v = json::to_js(&export::Export::new(d.analysis(), Some(&arts))).map_err(fail)?;
+    json::set(&v, "corrections", &json::to_js(corrections).map_err(fail)?);
+    let uncorrected = Uncorrected { groups: &d.raw.groups, single_source: &d.raw.single_source };
+    json::set(&v, "uncorrected", &json::to_js(&uncorrected).map_err(fail)?);
+    let workspace =
+        Workspace { bundled: d.entries.iter().filter(|e| e.bundled).map(|e| e.article.id.clone()).collect() };
+    json::set(&v, "workspace", &json::to_js(&workspace).map_err(fail)?);
+    json::stringify_js(&v, true).map_err(fail)
 }
 
 pub fn export_csv(d: &Derived) -> String {
@@ -244,44 +256,48 @@ pub struct Imported {
     pub corrections: Vec<Correction>,
 }
 
-fn field<'a>(v: &'a Value, k: &str) -> Option<&'a Value> {
-    v.get(k).filter(|x| !x.is_null())
+fn field(v: &JsValue, k: &str) -> Option<JsValue> {
+    get(v, k)
 }
 
-fn parse<T: serde::de::DeserializeOwned>(v: Option<&Value>) -> Option<T> {
-    serde_json::from_value(v?.clone()).ok()
+fn parse<T: serde::de::DeserializeOwned>(v: Option<JsValue>) -> Option<T> {
+    json::from_js(v?).ok()
+}
+
+fn as_str(v: Option<JsValue>) -> Option<String> {
+    v?.as_string()
 }
 
 /// Reads a JSON export back. A file that is not JSON, not a Parallax export, or has no article
 /// texts is an error; the caller then changes nothing.
 pub fn import_json(text: &str) -> Result<Imported, String> {
-    let v: Value =
-        serde_json::from_str(text).map_err(|e| format!("This file is not valid JSON ({e}). Nothing was changed."))?;
-    if v.get("format").and_then(Value::as_str) != Some(export::FORMAT) {
+    let v = json::parse_js(text).map_err(|e| format!("This file is not valid JSON ({e}). Nothing was changed."))?;
+    if as_str(get(&v, "format")).as_deref() != Some(export::FORMAT) {
         return Err("This JSON file is not a Parallax export (it has no \"format\": \"parallax-alignment\"). Nothing was changed.".into());
     }
-    let version = v.get("version").and_then(Value::as_u64).unwrap_or(0);
+    let version = get(&v, "version")
+        .and_then(|x| x.as_f64())
+        .filter(|x| *x >= 0.0 && x.fract() == 0.0)
+        .map(|x| x as u64)
+        .unwrap_or(0);
     if version == 0 || version > export::FORMAT_VERSION as u64 {
         return Err(format!(
             "This export has format version {version}, which this page cannot read. Nothing was changed."
         ));
     }
     let docs =
-        v.get("documents").and_then(Value::as_array).ok_or("This export lists no documents. Nothing was changed.")?;
+        get(&v, "documents").as_ref().and_then(array).ok_or("This export lists no documents. Nothing was changed.")?;
     if docs.is_empty() {
         return Err("This export has no articles in it. Nothing was changed.".into());
     }
-    let bundled_ids: Vec<String> = v
-        .get("workspace")
-        .and_then(|w| w.get("bundled"))
-        .and_then(|b| serde_json::from_value(b.clone()).ok())
-        .unwrap_or_default();
+    let bundled_ids: Vec<String> =
+        get(&v, "workspace").and_then(|w| get(&w, "bundled")).and_then(|b| json::from_js(b).ok()).unwrap_or_default();
     let bundle = crate::bundled::articles();
     let mut entries: Vec<Entry> = Vec::new();
     for (i, d) in docs.iter().enumerate() {
-        let id =
-            d.get("id").and_then(Value::as_str).ok_or(format!("Document {} has no id. Nothing was changed.", i + 1))?;
-        let text = d.get("text").and_then(Value::as_str).ok_or(format!(
+        let id = as_str(get(d, "id")).ok_or(format!("Document {} has no id. Nothing was changed.", i + 1))?;
+        let id = id.as_str();
+        let text = as_str(get(d, "text")).ok_or(format!(
             "The export has no text for {id} (it was exported without the articles). Nothing was changed."
         ))?;
         if text.len() > MAX_ARTICLE_BYTES {
@@ -291,33 +307,33 @@ pub fn import_json(text: &str) -> Result<Imported, String> {
             return Err(format!("The export lists {id} twice. Nothing was changed."));
         }
         let meta: ArticleMeta = match field(d, "meta") {
-            Some(m) => serde_json::from_value(m.clone())
-                .map_err(|_| format!("The metadata of {id} is malformed. Nothing was changed."))?,
+            Some(m) => {
+                json::from_js(m).map_err(|_| format!("The metadata of {id} is malformed. Nothing was changed."))?
+            }
             None => ArticleMeta::default(),
         };
         let bundled = (bundled_ids.iter().any(|b| b == id) || bundled_ids.is_empty())
             && bundle.iter().any(|a| a.id == id && a.text == text);
-        entries.push(Entry { article: Article { id: id.to_string(), text: text.to_string(), meta }, bundled });
+        entries.push(Entry { article: Article { id: id.to_string(), text, meta }, bundled });
     }
     let corrections: Vec<Correction> = match field(&v, "corrections") {
-        Some(c) => serde_json::from_value(c.clone())
+        Some(c) => json::from_js(c)
             .map_err(|_| "The corrections in this export are malformed. Nothing was changed.".to_string())?,
         None => Vec::new(),
     };
-    let analysis = analysis_from_json(&v, &entries);
+    let analysis = analysis_from_json(&v, &docs, &entries);
     Ok(Imported { entries, analysis, corrections })
 }
 
 /// The exported analysis, rebuilt, when every span in it fits its text; else `None` (the page
 /// then analyses the texts again).
-fn analysis_from_json(v: &Value, entries: &[Entry]) -> Option<Analysis> {
-    let docs_v = v.get("documents")?.as_array()?;
-    let claims: Vec<Claim> = parse(v.get("claims"))?;
-    let uncorrected = v.get("uncorrected");
-    let groups: Vec<Group> = parse(uncorrected.and_then(|u| u.get("groups")).or(v.get("groups")))?;
-    let single_source: Vec<String> =
-        parse(uncorrected.and_then(|u| u.get("single_source")).or(v.get("single_source"))).unwrap_or_default();
-    let entities: Vec<Entity> = parse(v.get("entities")).unwrap_or_default();
+fn analysis_from_json(v: &JsValue, docs_v: &[JsValue], entries: &[Entry]) -> Option<Analysis> {
+    let claims: Vec<Claim> = parse(get(v, "claims"))?;
+    let uncorrected = get(v, "uncorrected");
+    let from_uncorrected = |k: &str| uncorrected.as_ref().and_then(|u| get(u, k)).or_else(|| get(v, k));
+    let groups: Vec<Group> = parse(from_uncorrected("groups"))?;
+    let single_source: Vec<String> = parse(from_uncorrected("single_source")).unwrap_or_default();
+    let entities: Vec<Entity> = parse(get(v, "entities")).unwrap_or_default();
     let fits = |doc: &str, s: &Span| {
         entries
             .iter()
@@ -327,7 +343,7 @@ fn analysis_from_json(v: &Value, entries: &[Entry]) -> Option<Analysis> {
     };
     let mut docs = Vec::new();
     for d in docs_v {
-        let id = d.get("id")?.as_str()?.to_string();
+        let id = as_str(get(d, "id"))?;
         let doc_claims: Vec<Claim> = claims.iter().filter(|c| c.doc == id).cloned().collect();
         if !doc_claims.iter().all(|c| fits(&id, &c.span)) {
             return None;
@@ -335,12 +351,12 @@ fn analysis_from_json(v: &Value, entries: &[Entry]) -> Option<Analysis> {
         docs.push(DocAnalysis {
             outlet: parse::<Outlet>(field(d, "outlet")),
             dateline: parse::<Span>(field(d, "dateline")),
-            title: field(d, "title").and_then(Value::as_str).map(str::to_string),
-            date: field(d, "date").and_then(Value::as_str).and_then(Date::parse),
-            furniture: parse::<Vec<Furniture>>(d.get("furniture")).unwrap_or_default(),
-            blocks: parse::<Vec<Block>>(d.get("blocks")).unwrap_or_default(),
-            sentences: parse::<Vec<Sentence>>(d.get("sentences")).unwrap_or_default(),
-            warnings: parse::<Vec<String>>(d.get("warnings")).unwrap_or_default(),
+            title: as_str(field(d, "title")),
+            date: as_str(field(d, "date")).as_deref().and_then(Date::parse),
+            furniture: parse::<Vec<Furniture>>(get(d, "furniture")).unwrap_or_default(),
+            blocks: parse::<Vec<Block>>(get(d, "blocks")).unwrap_or_default(),
+            sentences: parse::<Vec<Sentence>>(get(d, "sentences")).unwrap_or_default(),
+            warnings: parse::<Vec<String>>(get(d, "warnings")).unwrap_or_default(),
             claims: doc_claims,
             doc: id,
         });

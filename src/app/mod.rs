@@ -5,17 +5,21 @@
 //! - `corrections`: the user's accept/reject/split/merge, applied over the engine's analysis;
 //! - `storage`: the workspace in localStorage; `hash`: the view state in the URL hash;
 //! - `io`: files in (text, Markdown, HTML), downloads, JSON export and import;
+//! - `json`: JSON through the browser's `JSON` and serde-wasm-bindgen (no serde_json in the wasm);
+//! - `worker`: the analysis in a Web Worker; `words`: the lexicon, loaded after the first view;
 //! - `components`: one component per file.
 
 pub mod components;
 pub mod corrections;
 pub mod hash;
 pub mod io;
+pub mod json;
 pub mod state;
 pub mod storage;
+pub mod words;
 pub mod worker;
 
-use crate::engine::{self, Article, Options};
+use crate::engine::{self, Analysis, Article, Options};
 use components::app_shell::AppShell;
 use gloo::events::EventListener;
 use gloo::timers::future::TimeoutFuture;
@@ -117,6 +121,9 @@ pub fn panic_test() {
     panic!("parallaxPanicTest: a deliberate panic to test the panic hook");
 }
 
+/// How long after the first view the lexicon starts loading (milliseconds).
+const PRELOAD_MS: u32 = 200;
+
 thread_local! {
     /// The newest revision an analysis was asked for: older runs stop before the work.
     static LATEST: Cell<u64> = const { Cell::new(0) };
@@ -124,33 +131,56 @@ thread_local! {
     static PENDING: std::cell::RefCell<Option<(u64, Rc<Vec<state::Entry>>)>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Asks the worker for an analysis; where there is no worker, runs it in the page.
+/// The analysis of the bundled articles, precomputed at build time
+/// (`assets/bundled-analysis.json`, compiled in; `examples/bundled_analysis.rs`), read once.
+/// `None` only if it cannot be read (then the page analyses them like any articles).
+fn precomputed() -> Option<Rc<Analysis>> {
+    thread_local! {
+        static PRECOMPUTED: std::cell::OnceCell<Option<Rc<Analysis>>> = const { std::cell::OnceCell::new() };
+    }
+    PRECOMPUTED
+        .with(|p| p.get_or_init(|| json::parse::<Analysis>(crate::bundled::PRECOMPUTED).ok().map(Rc::new)).clone())
+}
+
+/// What the page does with the worker's events (one handler for every request: the worker
+/// keeps the one it was started with).
+fn worker_events(dispatcher: UseReducerDispatcher<State>) -> Rc<dyn Fn(worker::Event)> {
+    Rc::new(move |ev| match ev {
+        worker::Event::Progress { revision, done, total } => {
+            dispatcher.dispatch(Action::Analysing { revision, done, total });
+        }
+        worker::Event::Done { revision, analysis } => {
+            let entries = PENDING.with(|p| p.borrow().as_ref().filter(|(r, _)| *r == revision).map(|(_, e)| e.clone()));
+            if let Some(entries) = entries {
+                dispatcher.dispatch(Action::Analysed { revision, entries, analysis: Rc::new(analysis) });
+            }
+        }
+        worker::Event::Failed { revision } => {
+            let entries = PENDING.with(|p| p.borrow().as_ref().filter(|(r, _)| *r == revision).map(|(_, e)| e.clone()));
+            if let Some(entries) = entries {
+                spawn_local(run_analysis(revision, entries, dispatcher.clone()));
+            }
+        }
+        worker::Event::Crashed { revision } => dispatcher.dispatch(Action::AnalysisFailed { revision }),
+        worker::Event::LoadingWords { revision } => dispatcher.dispatch(Action::LoadingWords { revision }),
+        worker::Event::WordsUnavailable { revision, message } => {
+            dispatcher.dispatch(Action::WordsUnavailable { revision, message })
+        }
+    })
+}
+
+/// Asks the worker for an analysis; where there is no worker, runs it in the page. The
+/// bundled articles, unchanged, get their precomputed analysis at once.
 fn request_analysis(revision: u64, entries: Rc<Vec<state::Entry>>, dispatcher: UseReducerDispatcher<State>) {
     PENDING.with(|p| *p.borrow_mut() = Some((revision, entries.clone())));
-    let on_event: Rc<dyn Fn(worker::Event)> = {
-        let dispatcher = dispatcher.clone();
-        Rc::new(move |ev| match ev {
-            worker::Event::Progress { revision, done, total } => {
-                dispatcher.dispatch(Action::Analysing { revision, done, total });
-            }
-            worker::Event::Done { revision, analysis } => {
-                let entries =
-                    PENDING.with(|p| p.borrow().as_ref().filter(|(r, _)| *r == revision).map(|(_, e)| e.clone()));
-                if let Some(entries) = entries {
-                    dispatcher.dispatch(Action::Analysed { revision, entries, analysis: Rc::new(analysis) });
-                }
-            }
-            worker::Event::Failed { revision } => {
-                let entries =
-                    PENDING.with(|p| p.borrow().as_ref().filter(|(r, _)| *r == revision).map(|(_, e)| e.clone()));
-                if let Some(entries) = entries {
-                    spawn_local(run_analysis(revision, entries, dispatcher.clone()));
-                }
-            }
-            worker::Event::Crashed { revision } => dispatcher.dispatch(Action::AnalysisFailed { revision }),
-        })
-    };
     let articles: Vec<Article> = entries.iter().map(|e| e.article.clone()).collect();
+    if articles == crate::bundled::articles() {
+        if let Some(analysis) = precomputed() {
+            dispatcher.dispatch(Action::Analysed { revision, entries, analysis });
+            return;
+        }
+    }
+    let on_event = worker_events(dispatcher.clone());
     dispatcher.dispatch(Action::Analysing { revision, done: 0, total: articles.len() + 1 });
     if !worker::analyse(revision, &articles, on_event) {
         spawn_local(run_analysis(revision, entries, dispatcher));
@@ -195,6 +225,16 @@ async fn run_analysis(revision: u64, entries: Rc<Vec<state::Entry>>, dispatcher:
     if LATEST.with(|l| l.get()) != revision {
         return;
     }
+    if !words::ready() {
+        dispatcher.dispatch(Action::LoadingWords { revision });
+        if let Err(message) = words::load(words::base_url()).await {
+            dispatcher.dispatch(Action::WordsUnavailable { revision, message });
+            return;
+        }
+        if LATEST.with(|l| l.get()) != revision {
+            return;
+        }
+    }
     let articles: Vec<Article> = entries.iter().map(|e| e.article.clone()).collect();
     let analysis = engine::analyze(&articles, &Options::default());
     dispatcher.dispatch(Action::Analysed { revision, entries, analysis: Rc::new(analysis) });
@@ -215,6 +255,23 @@ pub fn app() -> Html {
                 LATEST.with(|l| l.set(revision));
                 request_analysis(revision, entries, dispatcher);
             }
+        });
+    }
+
+    // After the first view: the lexicon, so that analysing the user's articles need not wait
+    // for it (in the worker, which is started now; else in the page). A failure here is quiet:
+    // an analysis that needs the lexicon tries again and says so.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            gloo::timers::callback::Timeout::new(PRELOAD_MS, move || {
+                if !words::ready() && !worker::preload(worker_events(dispatcher)) {
+                    spawn_local(async {
+                        let _ = words::load(words::base_url()).await;
+                    });
+                }
+            })
+            .forget();
         });
     }
 

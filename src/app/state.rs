@@ -258,6 +258,8 @@ pub struct State {
     pub corrections: Rc<Vec<Correction>>,
     /// (done, total) while an analysis runs.
     pub progress: Option<(usize, usize)>,
+    /// The analysis under way waits for the lexicon ("Loading word data…").
+    pub loading_words: bool,
     pub view: View,
     pub group: Option<String>,
     pub claim: Option<String>,
@@ -288,6 +290,7 @@ impl PartialEq for State {
             && same(&self.derived, &o.derived)
             && Rc::ptr_eq(&self.corrections, &o.corrections)
             && self.progress == o.progress
+            && self.loading_words == o.loading_words
             && self.view == o.view
             && self.group == o.group
             && self.claim == o.claim
@@ -322,6 +325,7 @@ impl Default for State {
             derived: None,
             corrections: Rc::new(Vec::new()),
             progress: None,
+            loading_words: false,
             view: View::Side,
             group: None,
             claim: None,
@@ -360,6 +364,16 @@ pub enum Action {
     /// The engine failed on this revision's articles: the previous result stays.
     AnalysisFailed {
         revision: u64,
+    },
+    /// The analysis of this revision waits for the lexicon to load.
+    LoadingWords {
+        revision: u64,
+    },
+    /// The lexicon could not be loaded: this revision is not analysed; the articles stay (and
+    /// are saved), the previous result stays shown, and the message says what to do.
+    WordsUnavailable {
+        revision: u64,
+        message: String,
     },
     SetView(View),
     /// Selects a claim and its first group; selecting it again moves to its next group.
@@ -472,12 +486,31 @@ impl Reducible for State {
                     return self;
                 }
                 s.progress = Some((done, total));
+                if done > 0 {
+                    s.loading_words = false;
+                }
+            }
+            Action::LoadingWords { revision } => {
+                if revision != s.revision {
+                    return self;
+                }
+                s.loading_words = true;
+            }
+            Action::WordsUnavailable { revision, message } => {
+                if revision != s.revision {
+                    return self;
+                }
+                s.progress = None;
+                s.loading_words = false;
+                s.analysed = revision;
+                s.push_message(MessageKind::Error, message);
             }
             Action::Analysed { revision, entries, analysis } => {
                 if revision != s.revision {
                     return self;
                 }
                 s.progress = None;
+                s.loading_words = false;
                 s.analysed = revision;
                 let d = Derived::new(analysis, entries, &s.corrections);
                 if !d.applied.stale.is_empty() && !s.corrections.is_empty() {
@@ -495,6 +528,7 @@ impl Reducible for State {
                     return self;
                 }
                 s.progress = None;
+                s.loading_words = false;
                 s.analysed = revision;
                 s.push_message(
                     MessageKind::Error,

@@ -1,9 +1,10 @@
-//! The workspace in the browser's localStorage (gloo storage): an index (which articles, their
+//! The workspace in the browser's localStorage (as JSON, through the browser's `JSON`): an index (which articles, their
 //! metadata, the corrections) and, for each of the user's own articles, its text under a key of
 //! its own, so that when the quota runs out the others are still kept and the user can be told
 //! exactly which articles will not survive a reload.
 
 use super::corrections::Correction;
+use super::json::{self, array, get};
 use super::state::{Entry, MessageKind};
 use crate::engine::{Article, ArticleMeta};
 use serde::{Deserialize, Serialize};
@@ -108,11 +109,12 @@ pub fn load() -> Option<Loaded> {
     let stored_texts: Vec<String> =
         keys.iter().filter_map(|k| k.strip_prefix(TEXT_PREFIX)).map(str::to_string).collect();
     let raw = storage.get_item(INDEX_KEY).ok().flatten();
-    let index: Option<serde_json::Value> = raw
+    // The index as a JavaScript object (the browser's JSON.parse), when it is one with entries.
+    let index: Option<(wasm_bindgen::JsValue, Vec<wasm_bindgen::JsValue>)> = raw
         .as_deref()
-        .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
-        .filter(|v| v.get("entries").map(serde_json::Value::is_array).unwrap_or(false));
-    let Some(index) = index else {
+        .and_then(|r| json::parse_js(r).ok())
+        .and_then(|v| get(&v, "entries").as_ref().and_then(array).map(|entries| (v, entries)));
+    let Some((index, index_entries)) = index else {
         // No index, or one that cannot be read.
         if raw.is_none() && stored_texts.is_empty() {
             return (!messages.is_empty()).then(|| Loaded { entries: bundled_all(), corrections: vec![], messages });
@@ -158,17 +160,17 @@ pub fn load() -> Option<Loaded> {
     let bundled = crate::bundled::articles();
     let mut entries: Vec<Entry> = Vec::new();
     let mut unreadable = 0;
-    for v in index["entries"].as_array().into_iter().flatten() {
-        let id = match v.get("id").and_then(serde_json::Value::as_str) {
-            Some(id) if !entries.iter().any(|e| e.article.id == id) => id.to_string(),
+    for v in &index_entries {
+        let id = match get(v, "id").and_then(|x| x.as_string()) {
+            Some(id) if !entries.iter().any(|e| e.article.id == id) => id,
             _ => {
                 unreadable += 1;
                 continue;
             }
         };
-        let meta = match v.get("meta").filter(|m| !m.is_null()) {
+        let meta = match get(v, "meta") {
             None => ArticleMeta::default(),
-            Some(m) => serde_json::from_value(m.clone()).unwrap_or_else(|_| {
+            Some(m) => json::from_js(m).unwrap_or_else(|_| {
                 messages.push((
                     MessageKind::Error,
                     format!("The saved outlet, title and date of {id} could not be read; the article was kept without them."),
@@ -176,7 +178,7 @@ pub fn load() -> Option<Loaded> {
                 ArticleMeta::default()
             }),
         };
-        let is_bundled = v.get("bundled").and_then(serde_json::Value::as_bool);
+        let is_bundled = get(v, "bundled").and_then(|x| x.as_bool());
         let bundled_article = bundled.iter().find(|a| a.id == id);
         match (is_bundled, bundled_article, text_of(&id)) {
             (Some(true) | None, Some(a), _) => {
@@ -219,8 +221,8 @@ pub fn load() -> Option<Loaded> {
     }
     let mut corrections = Vec::new();
     let mut bad_corrections = 0;
-    for c in index.get("corrections").and_then(serde_json::Value::as_array).into_iter().flatten() {
-        match serde_json::from_value::<Correction>(c.clone()) {
+    for c in get(&index, "corrections").as_ref().and_then(array).into_iter().flatten() {
+        match json::from_js::<Correction>(c) {
             Ok(c) => corrections.push(c),
             Err(_) => bad_corrections += 1,
         }
@@ -284,7 +286,7 @@ pub fn save(entries: &[Entry], corrections: &[Correction]) -> Result<Vec<String>
         }
     }
     let index = StoredIndex { entries: stored, corrections: corrections.to_vec() };
-    let written = serde_json::to_string(&index).map(|json| storage.set_item(INDEX_KEY, &json).is_ok()).unwrap_or(false);
+    let written = json::stringify(&index).map(|json| storage.set_item(INDEX_KEY, &json).is_ok()).unwrap_or(false);
     if !written {
         // Not even the index fits: nothing of the user's survives.
         let mine: Vec<String> = entries.iter().filter(|e| !e.bundled).map(|e| e.article.id.clone()).collect();

@@ -2,49 +2,89 @@
 //! the engine knows), a Markdown report and a CSV claim x source matrix. Pure functions from
 //! an `Analysis` to a string or a JSON value; the caller writes them wherever it wants.
 
-use super::model::{Analysis, Article, DocAnalysis, Relation};
-use serde_json::{json, Value};
+use super::model::{
+    Analysis, Article, ArticleMeta, Block, Claim, DocAnalysis, Entity, Furniture, Group, Outlet, Relation, Sentence,
+    Span,
+};
+use serde::Serialize;
 
 /// The format name and version written into every JSON export.
 pub const FORMAT: &str = "parallax-alignment";
 pub const FORMAT_VERSION: u32 = 1;
 
-/// The alignment as JSON: `claims`, `groups`, `entities` as `shared/eval/README.md` has them,
-/// plus `documents` (metadata, furniture, sentences) and `single_source`. With `articles`, the
-/// texts go in too, so the file can be imported back.
-pub fn to_json(analysis: &Analysis, articles: Option<&[Article]>) -> Value {
-    let claims: Vec<&super::model::Claim> = analysis.claims().collect();
-    let documents: Vec<Value> = analysis
-        .docs
-        .iter()
-        .map(|d| {
-            let mut v = json!({
-                "id": d.doc,
-                "outlet": d.outlet,
-                "title": d.title,
-                "date": d.date.map(|x| x.to_string()),
-                "dateline": d.dateline,
-                "furniture": d.furniture,
-                "blocks": d.blocks,
-                "sentences": d.sentences,
-                "warnings": d.warnings,
-            });
-            if let Some(a) = articles.and_then(|a| a.iter().find(|a| a.id == d.doc)) {
-                v["text"] = Value::String(a.text.clone());
-                v["meta"] = serde_json::to_value(&a.meta).unwrap_or(Value::Null);
-            }
-            v
-        })
-        .collect();
-    json!({
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "documents": documents,
-        "claims": claims,
-        "groups": analysis.groups,
-        "entities": analysis.entities,
-        "single_source": analysis.single_source,
-    })
+/// The alignment JSON as a serialisable view of an analysis (borrowed, nothing copied):
+/// `claims`, `groups`, `entities` as `shared/eval/README.md` has them, plus `documents`
+/// (metadata, furniture, sentences) and `single_source`. With `articles`, the texts go in too,
+/// so the file can be imported back. Serialised by [`to_json`] natively and by the page with
+/// whatever serialiser it has (the wasm build has no `serde_json`).
+#[derive(Serialize)]
+pub struct Export<'a> {
+    pub format: &'static str,
+    pub version: u32,
+    pub documents: Vec<ExportDoc<'a>>,
+    pub claims: Vec<&'a Claim>,
+    pub groups: &'a [Group],
+    pub entities: &'a [Entity],
+    pub single_source: &'a [String],
+}
+
+/// One document of an [`Export`].
+#[derive(Serialize)]
+pub struct ExportDoc<'a> {
+    pub id: &'a str,
+    pub outlet: &'a Option<Outlet>,
+    pub title: &'a Option<String>,
+    pub date: Option<String>,
+    pub dateline: &'a Option<Span>,
+    pub furniture: &'a [Furniture],
+    pub blocks: &'a [Block],
+    pub sentences: &'a [Sentence],
+    pub warnings: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<&'a ArticleMeta>,
+}
+
+impl<'a> Export<'a> {
+    pub fn new(analysis: &'a Analysis, articles: Option<&'a [Article]>) -> Export<'a> {
+        let documents = analysis
+            .docs
+            .iter()
+            .map(|d| {
+                let article = articles.and_then(|a| a.iter().find(|a| a.id == d.doc));
+                ExportDoc {
+                    id: &d.doc,
+                    outlet: &d.outlet,
+                    title: &d.title,
+                    date: d.date.map(|x| x.to_string()),
+                    dateline: &d.dateline,
+                    furniture: &d.furniture,
+                    blocks: &d.blocks,
+                    sentences: &d.sentences,
+                    warnings: &d.warnings,
+                    text: article.map(|a| a.text.as_str()),
+                    meta: article.map(|a| &a.meta),
+                }
+            })
+            .collect();
+        Export {
+            format: FORMAT,
+            version: FORMAT_VERSION,
+            documents,
+            claims: analysis.claims().collect(),
+            groups: &analysis.groups,
+            entities: &analysis.entities,
+            single_source: &analysis.single_source,
+        }
+    }
+}
+
+/// The alignment as a JSON value ([`Export`]; object keys sorted). Native builds only: the
+/// page serialises [`Export`] itself.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_json(analysis: &Analysis, articles: Option<&[Article]>) -> serde_json::Value {
+    serde_json::to_value(Export::new(analysis, articles)).unwrap_or(serde_json::Value::Null)
 }
 
 /// The display name of an article: its outlet, else its id.

@@ -1,8 +1,15 @@
 //! Lexical knowledge for matching words across articles: word frequency (Zipf), a weight for
 //! how informative a word is, a light lemmatiser, British-to-American spelling keys, and
-//! WordNet synonyms and near-synonyms. All of it comes from bundled data (`data/lexicon/`,
+//! WordNet synonyms and near-synonyms. All of it comes from data files (`data/lexicon/`,
 //! built by `tools/lexicon/build.py` from wordfreq 3.1.1 and WordNet 3.0; sources and licences
-//! in `NOTICE`), parsed once on first use (a few milliseconds; see `preload`).
+//! in `NOTICE`), parsed once (a few milliseconds; see `preload`).
+//!
+//! Where the data comes from: natively (the CLI, tests, benchmarks) it is compiled in with
+//! `include_str!` and parsed on first use. On wasm it is not compiled in (it was 146 KB gzip of
+//! the page's first download, issue 8): the page fetches the files ([`FILES`]) and hands their
+//! texts to [`install`] before it asks for an analysis (the engine itself still does no IO).
+//! Until then, on wasm, every look-up answers as for an unknown word ([`ready`] says whether
+//! the data is installed; the page never analyses before it is).
 //!
 //! Known limits: English only, lower-case a-z words only (anything else is an unknown word);
 //! about 30,000 words (every word with Zipf >= 3.5, WordNet-known words down to 3.0, and a
@@ -27,10 +34,58 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+#[cfg(not(target_arch = "wasm32"))]
 const WORDFREQ: &str = include_str!("../../data/lexicon/wordfreq-en.txt");
+#[cfg(not(target_arch = "wasm32"))]
 const SYNONYMS: &str = include_str!("../../data/lexicon/synonyms.txt");
+#[cfg(not(target_arch = "wasm32"))]
 const CLOSE: &str = include_str!("../../data/lexicon/close.txt");
+#[cfg(not(target_arch = "wasm32"))]
 const EXCEPTIONS: &str = include_str!("../../data/lexicon/exceptions.txt");
+
+/// The data files in `data/lexicon/`, in the order of [`LexiconData`]'s fields.
+pub const FILES: [&str; 4] = ["wordfreq-en.txt", "synonyms.txt", "close.txt", "exceptions.txt"];
+
+/// The texts of the four data files ([`FILES`]), for [`install`].
+#[derive(Clone, Debug, Default)]
+pub struct LexiconData {
+    pub wordfreq: String,
+    pub synonyms: String,
+    pub close: String,
+    pub exceptions: String,
+}
+
+/// Installs the lexicon from the data files' texts (the page does this on wasm, where nothing
+/// is compiled in). Idempotent: once a lexicon is in use, later calls change nothing and
+/// succeed. An error (the texts are not the data files: say a server's HTML error page) leaves
+/// nothing installed. The texts stay in memory for the life of the program.
+pub fn install(data: LexiconData) -> Result<(), String> {
+    if LEXICON.get().is_some() {
+        return Ok(());
+    }
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let lex = Lexicon::parse(&data.wordfreq, leak(data.synonyms), leak(data.close), leak(data.exceptions));
+    check(&lex.stats)?;
+    let _ = LEXICON.set(lex);
+    Ok(())
+}
+
+/// Whether parsed data looks like the lexicon: words and synsets read, most word lines good.
+fn check(s: &Stats) -> Result<(), String> {
+    if s.words.1 == 0 || s.synsets.1 == 0 || s.words.1 * 2 < s.words.0 {
+        return Err(format!(
+            "the word data is not a Parallax lexicon ({} of {} word lines and {} synset lines could be read)",
+            s.words.1, s.words.0, s.synsets.1
+        ));
+    }
+    Ok(())
+}
+
+/// Whether the lexicon can be used: always natively (it is compiled in); on wasm once
+/// [`install`] succeeded.
+pub fn ready() -> bool {
+    cfg!(not(target_arch = "wasm32")) || LEXICON.get().is_some()
+}
 
 /// The Zipf value given to a word that is not in the list. Listed words go down to 2.5, and
 /// every word of 3.0 or more that WordNet knows is listed, so an unknown word is rare, a name,
@@ -374,9 +429,18 @@ struct Stats {
     exceptions: (usize, usize),
 }
 
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
+#[cfg(not(target_arch = "wasm32"))]
 fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon::parse(WORDFREQ, SYNONYMS, CLOSE, EXCEPTIONS))
+}
+
+/// On wasm: the installed lexicon, else an empty one (every word unknown), never a panic.
+#[cfg(target_arch = "wasm32")]
+fn lexicon() -> &'static Lexicon {
+    static EMPTY: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get().unwrap_or_else(|| EMPTY.get_or_init(|| Lexicon::parse("", "", "", "")))
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -1260,6 +1324,36 @@ mod tests {
                 assert!(lex.syn_sig[m as usize] & syn_bit(s) != 0);
             }
         }
+    }
+
+    #[test]
+    fn install_refuses_what_is_not_a_lexicon_and_is_idempotent() {
+        // A server's error page where the data should be: refused, with the counts. (Checked on
+        // the parse: natively another test may have installed the real lexicon already, and
+        // `install` is then a no-op.)
+        let page = "<!doctype html>\n<title>Not found</title>\n";
+        let err = check(&Lexicon::parse(page, page, page, page).stats).unwrap_err();
+        assert!(err.contains("not a Parallax lexicon"), "{err}");
+        assert!(check(&Lexicon::parse("", "", "", "").stats).is_err());
+        assert_eq!(check(&Lexicon::parse(WORDFREQ, SYNONYMS, CLOSE, EXCEPTIONS).stats), Ok(()));
+        // The real data: accepted (natively the compiled-in lexicon may already be in use;
+        // either way the call succeeds and the lexicon answers).
+        let data = LexiconData {
+            wordfreq: WORDFREQ.into(),
+            synonyms: SYNONYMS.into(),
+            close: CLOSE.into(),
+            exceptions: EXCEPTIONS.into(),
+        };
+        assert_eq!(install(data), Ok(()));
+        assert!(ready());
+        assert!(known("missile"));
+    }
+
+    #[test]
+    fn an_empty_lexicon_answers_as_for_unknown_words() {
+        let empty = Lexicon::parse("", "", "", "");
+        assert_eq!(empty.find("missile"), None);
+        assert_eq!(empty.zipf_or_unknown("missile"), UNKNOWN_ZIPF);
     }
 
     /// `cargo test --release --lib lexicon::tests::parse_time -- --ignored --nocapture`

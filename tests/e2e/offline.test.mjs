@@ -87,6 +87,19 @@ function onlyOrigin(requests, origin) {
   assert.ok(requests.length > 0, 'requests were recorded');
 }
 
+/** Pastes a short article ("Test Wire") and opens the side-by-side view. */
+async function addArticle(page) {
+  await page.locator('button[data-view="articles"]').click();
+  await page.locator('#paste-text').fill('Officials said on Monday that 12 interceptors would be based in Poland. Moscow objected.');
+  await page.locator('#paste-outlet').fill('Test Wire');
+  await page.getByRole('button', { name: 'Add article' }).click();
+  await page.locator('button[data-view="side"]').click();
+}
+
+/** The pasted article was analysed (its column shows claims: the lexicon was loaded). */
+const analysedArticle = (page, timeout = 60000) =>
+  page.locator('.column[data-doc="test_wire.txt"] [data-claim]').first().waitFor({ timeout });
+
 async function copyDist(name) {
   const dir = await mkdtemp(join(tmpdir(), `parallax-${name}-`));
   cleanup.push(() => rm(dir, { recursive: true, force: true }));
@@ -103,9 +116,10 @@ test('the build: relative URLs only, no remote URL in any file, a policy in both
     assert.ok(files.includes(join(DIST, name)), `dist/${name} exists`);
   }
   for (const f of files.filter((f) => /\.(html|js|css|webmanifest|svg|json)$/.test(f))) {
-    // Comment lines do not load anything (wasm-bindgen's glue cites MDN in one); an SVG's xmlns
+    // Comment lines do not load anything (wasm-bindgen's glue cites MDN in one; the lexicon's
+    // data files, inline in the single file, credit their sources in `#` lines); an SVG's xmlns
     // is a name, never fetched.
-    const text = (await readFile(f, 'utf8')).split('\n').filter((l) => !/^\s*\/\//.test(l)).join('\n');
+    const text = (await readFile(f, 'utf8')).split('\n').filter((l) => !/^\s*(\/\/|# )/.test(l)).join('\n');
     const remote = [...text.matchAll(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'<>)]*/gi)]
       .map((m) => m[0])
       .filter((u) => !/^http:\/\/www\.w3\.org\//.test(u));
@@ -200,6 +214,69 @@ test('offline: after a first visit, a reload with the network off shows the five
   }
 });
 
+test('the first view needs no lexicon; it is fetched after it, and a new article is analysed with it', async () => {
+  const { server, origin } = await serve({ dir: DIST });
+  cleanup.push(() => new Promise((ok) => server.close(ok)));
+  const { context, page, requests, problems } = await open();
+  try {
+    await page.goto(origin + BASE);
+    await showsArticles(page);
+    // index.html does not load the lexicon (scripts/budget.mjs counts what it loads); the page
+    // has it fetched after the first view, and a new article is analysed with it.
+    const index = await readFile(join(DIST, 'index.html'), 'utf8');
+    assert.ok(!index.includes('lexicon/'), 'index.html names no lexicon file');
+    await addArticle(page);
+    await analysedArticle(page);
+    assert.ok(requests.some((u) => u.endsWith('/lexicon/wordfreq-en.txt')), 'the lexicon was fetched');
+    assert.deepEqual(problems, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('offline after a first visit: a new article is analysed with the cached lexicon', async () => {
+  const { server, origin } = await serve({ dir: DIST });
+  cleanup.push(() => new Promise((ok) => server.close(ok)));
+  const { context, page, requests, problems } = await open();
+  try {
+    await page.goto(origin + BASE);
+    await showsArticles(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    await context.setOffline(true);
+    await page.reload();
+    await showsArticles(page);
+    await addArticle(page);
+    await analysedArticle(page);
+    onlyOrigin(requests, origin);
+    assert.deepEqual(problems, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+});
+
+test('no lexicon to be had: a clear message, the article is kept, the bundled view stays', async () => {
+  // A deployment without lexicon/ (as offline without a cached copy would be).
+  const dir = await copyDist('nolexicon');
+  await rm(join(dir, 'lexicon'), { recursive: true, force: true });
+  const { server, origin } = await serve({ dir });
+  cleanup.push(() => new Promise((ok) => server.close(ok)));
+  const { context, page } = await open();
+  try {
+    await page.goto(origin + BASE);
+    await showsArticles(page);
+    await addArticle(page);
+    await page.getByText(/The word data \(lexicon\) could not be loaded .* They are kept/).waitFor({ timeout: 30000 });
+    // The article is in the workspace and in storage; the previous analysis is still shown.
+    assert.equal(await page.locator('.column[data-doc]').count(), ARTICLES);
+    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('test_wire')));
+    assert.equal(stored.length, 1, 'the article text is saved');
+    await page.locator('button[data-view="articles"]').click();
+    await page.locator('[data-article="test_wire.txt"]').waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
 test('the single file opened from file:// shows the five articles, with no request but itself', async () => {
   const { context, page, requests, problems } = await open();
   try {
@@ -211,11 +288,16 @@ test('the single file opened from file:// shows the five articles, with no reque
     });
     const url = pathToFileURL(join(DIST, 'parallax-single.html')).href;
     await page.goto(url);
-    // No worker from file://: the analysis runs in the page, which takes longer.
+    // The bundled articles' analysis is precomputed: shown with no analysis run.
     await showsArticles(page, 60000);
+    assert.equal(await page.evaluate(() => window.parallaxSawProgress), undefined, 'no analysis for the first view');
+    // A new article: no worker from file://, so the analysis runs in the page, with the lexicon
+    // from the file's inline data blocks.
+    await addArticle(page);
+    await analysedArticle(page);
     await page.waitForFunction(() => !document.querySelector('progress'), null, { timeout: 60000 });
     assert.equal(await page.evaluate(() => window.parallaxSawProgress), true, 'the analysis progress was shown');
-    assert.equal(await page.locator('[data-doc]').count(), ARTICLES);
+    assert.equal(await page.locator('.column[data-doc]').count(), ARTICLES + 1);
     assert.equal(await page.evaluate(() => document.querySelectorAll('script[src], link[rel=stylesheet]').length), 0);
     const away = requests.filter((u) => u !== url && !/^(data|blob):/.test(u));
     assert.deepEqual(away, [], 'the single file loads nothing');

@@ -33,7 +33,8 @@ pub fn header() -> Html {
                 return;
             };
             let result = match kind {
-                "json" => io::download("parallax.json", "application/json", &io::export_json(&d, &ctx.corrections)),
+                "json" => io::export_json(&d, &ctx.corrections)
+                    .and_then(|text| io::download("parallax.json", "application/json", &text)),
                 "csv" => io::download("parallax.csv", "text/csv;charset=utf-8", &io::export_csv(&d)),
                 _ => io::download(
                     "parallax.md",
@@ -55,7 +56,10 @@ pub fn header() -> Html {
             handle_files(ctx.clone(), files);
         })
     };
-    let busy = ctx.progress.is_some() || ctx.derived.is_none() || ctx.analysed != ctx.revision;
+    // Analysing (or waiting for the lexicon); with no result yet, the exports wait too. With no
+    // result because the lexicon could not be loaded, nothing spins: the message says why.
+    let analysing = ctx.progress.is_some() || ctx.analysed != ctx.revision;
+    let busy = analysing || ctx.derived.is_none();
     let n = ctx.entries.len();
     html! {
         <header class="top">
@@ -76,13 +80,17 @@ pub fn header() -> Html {
                 </label>
             </div>
             <div class="progress" role="status" aria-live="polite">
-                if busy {
+                if analysing {
                     if let Some((done, total)) = ctx.progress.filter(|p| p.1 > 0) {
                         <progress aria-label="Analysing" max={total.to_string()} value={done.min(total).to_string()}></progress>
                     } else {
                         <progress aria-label="Analysing"></progress>
                     }
-                    <span>{ format!("Analysing {n} article{}…", if n == 1 { "" } else { "s" }) }</span>
+                    if ctx.loading_words {
+                        <span data-loading-words="">{ "Loading word data…" }</span>
+                    } else {
+                        <span>{ format!("Analysing {n} article{}…", if n == 1 { "" } else { "s" }) }</span>
+                    }
                 }
             </div>
         </header>
