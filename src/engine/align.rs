@@ -1075,8 +1075,7 @@ fn star_groups(n: usize, pairs: &[((usize, usize), f64)], clusters: &[Vec<usize>
         });
         if !covered {
             // Stars inside the new one go.
-            let mut held: Vec<usize> =
-                g.iter().flat_map(|&x| holders[x].iter().filter(|h| h.0).map(|h| h.1)).collect();
+            let mut held: Vec<usize> = g.iter().flat_map(|&x| holders[x].iter().filter(|h| h.0).map(|h| h.1)).collect();
             held.sort_unstable();
             held.dedup();
             for k in held {

@@ -217,13 +217,7 @@ pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
     let toks: Vec<W> = raw
         .iter()
         .zip(&lowers)
-        .map(|(&(start, end, punct), lower)| W {
-            start,
-            end,
-            text: text.get(start..end).unwrap_or(""),
-            lower,
-            punct,
-        })
+        .map(|(&(start, end, punct), lower)| W { start, end, text: text.get(start..end).unwrap_or(""), lower, punct })
         .collect();
     let word = |k: usize| toks.get(k).filter(|t| !t.punct).map(|t| t.lower);
     // Consecutive words with only white space between them match a phrase.
