@@ -402,6 +402,8 @@ test('storage full: the user is told which articles will not survive a reload', 
 
 test('the analysis runs in a worker: the page stays responsive while a large article is analysed', async () => {
   const { context, page } = await open();
+  // The worker starts just after the first view (which needs none): wait for it.
+  if (page.workers().length === 0) await page.waitForEvent('worker', { timeout: 15000 });
   assert.equal(page.workers().length, 1, 'one analysis worker');
   await view(page, 'articles');
   await page.evaluate(() => {
