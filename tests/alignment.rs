@@ -162,3 +162,41 @@ fn a_place_talked_about_is_not_an_occasion() {
     let g = group_joining(&arts, &a, "growing missile threats", "radar").expect("one claim");
     assert!(g.links.iter().flat_map(|l| &l.reasons).all(|r| !r.what.contains("another occasion")), "{:#?}", g.links);
 }
+
+/// Whether some group notes a number discrepancy between the two quoted numbers.
+fn numbers_differ(arts: &[Article], a: &Analysis, x: &str, y: &str) -> bool {
+    let text = |s: &parallax::engine::DocSpan| {
+        arts.iter().find(|d| d.id == s.doc).map(|d| &d.text[s.start..s.end]).unwrap_or("")
+    };
+    a.groups.iter().flat_map(|g| &g.differences).any(|d| {
+        d.kind == DifferenceKind::Number
+            && d.effect == Relation::Differ
+            && d.spans.iter().any(|s| text(s).contains(x))
+            && d.spans.iter().any(|s| text(s).contains(y))
+    })
+}
+
+#[test]
+fn two_counts_of_one_thing_on_two_facts_are_not_a_discrepancy() {
+    // 40 workers on the shift, three workers dead: both true, two facts about workers.
+    let (arts, a) = articles(&[
+        "About 40 workers were on the night shift when the explosion hit the solvent hall at the Hemikol plant.",
+        "Three workers died when the explosion hit the solvent hall at the Hemikol plant on the night shift.",
+    ]);
+    assert!(!numbers_differ(&arts, &a, "40", "Three"), "{:#?}", a.groups);
+    // The same counted thing with the same words around it is a discrepancy.
+    let (arts, a) = articles(&[
+        "Three workers were killed and 27 people injured in the explosion at the Hemikol plant.",
+        "Three workers were killed and 25 people injured in the explosion at the Hemikol plant.",
+    ]);
+    assert!(numbers_differ(&arts, &a, "27", "25"), "{:#?}", a.groups);
+}
+
+#[test]
+fn distances_to_different_places_are_not_one_fact() {
+    let (arts, a) = articles(&[
+        "The blast was heard in Belovac, a town about 90 km south of Belgrade, late on Monday.",
+        "Neighbours said the blast in Belovac was heard as far as 10 km away late on Monday.",
+    ]);
+    assert!(!numbers_differ(&arts, &a, "90 km", "10 km"), "{:#?}", a.groups);
+}

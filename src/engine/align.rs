@@ -257,6 +257,8 @@ struct UnitFeature {
     head_lex: Option<u32>,
     /// Every word of the unit, as keys.
     words: Vec<u32>,
+    /// The content words right around the quantity, as keys, sorted ("injured", "hurt").
+    context: Vec<u32>,
     info: f64,
 }
 
@@ -423,7 +425,15 @@ pub fn features(text: &str, claim: &Claim, ctx: &mut Context) -> Features {
         if let Some(u) = &q.unit {
             let head = word_key(numbers::unit_head(u));
             let words = u.split_whitespace().map(|w| ctx.words.id(&word_key(w))).collect();
+            let unit_words: BTreeSet<String> = u.split_whitespace().map(word_key).collect();
+            let mut context: Vec<u32> = number_context(text, claim, q)
+                .iter()
+                .filter(|k| !unit_words.contains(*k))
+                .map(|k| ctx.words.id(k))
+                .collect();
+            context.sort_unstable();
             f.units.push(UnitFeature {
+                context,
                 index: i,
                 head: ctx.words.id(&head),
                 head_lex: lexicon::word_id(&head),
@@ -710,11 +720,19 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             if !same {
                 continue;
             }
+            // Counts of one thing that cannot both be true ("40 workers on the night shift" /
+            // "three workers died") are one fact only when the words around them say so
+            // ("27 injured" / "25 injured"); otherwise they are two facts about the thing.
+            let (qa, qb) = (&a.numbers[ua.index], &b.numbers[ub.index]);
+            if numbers::compare(qa, qb) == Relation::Differ
+                && !ua.context.iter().any(|k| ub.context.binary_search(k).is_ok())
+            {
+                continue;
+            }
             let w = ua.info.max(ub.info);
             if w >= 0.5 || (best_word >= 0.4 && score >= LINK_THRESHOLD * 0.8) {
                 score = score.max(FACT_BASE + FACT_RANGE * w);
                 if explain {
-                    let (qa, qb) = (&a.numbers[ua.index], &b.numbers[ub.index]);
                     let what = format!("{}: {} ~ {}", ctx.words.name(ua.head), fmt_q(qa), fmt_q(qb));
                     reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: w });
                     fact = Some(what);
@@ -798,17 +816,38 @@ fn same_context(ta: &str, a: &Claim, qa: &Quantity, tb: &str, b: &Claim, qb: &Qu
     if qa.unit.is_some() && qb.unit.is_some() {
         return false;
     }
-    let (ca, cb) = (number_context(ta, a, qa), number_context(tb, b, qb));
+    contexts_meet(ta, a, qa, tb, b, qb)
+}
+
+/// The words around two quantities, other than what they count, share an informative key or
+/// a synonym.
+fn contexts_meet(ta: &str, a: &Claim, qa: &Quantity, tb: &str, b: &Claim, qb: &Quantity) -> bool {
+    let unit_words: BTreeSet<String> =
+        [qa, qb].iter().filter_map(|q| q.unit.as_deref()).flat_map(|u| u.split_whitespace().map(word_key)).collect();
+    let (mut ca, mut cb) = (number_context(ta, a, qa), number_context(tb, b, qb));
+    ca.retain(|k| !unit_words.contains(k));
+    cb.retain(|k| !unit_words.contains(k));
     ca.iter().any(|x| lexicon::informativeness(x) >= 0.3 && cb.iter().any(|y| x == y || lexicon::synonyms(x, y)))
 }
 
 fn fmt_q(q: &Quantity) -> String {
     if q.low == q.high {
-        format!("{}", q.low)
+        fmt_value(q.low)
     } else if q.high < numbers::UNBOUNDED {
-        format!("{}-{}", q.low, q.high)
+        format!("{}-{}", fmt_value(q.low), fmt_value(q.high))
     } else {
-        format!("{}+", q.low)
+        format!("{}+", fmt_value(q.low))
+    }
+}
+
+/// A number as a reader writes it: no float noise ("220", not "220.00000000000003"), at most
+/// three decimals.
+fn fmt_value(x: f64) -> String {
+    let r = (x * 1000.0).round() / 1000.0;
+    if r.fract() == 0.0 && r.abs() < 1e15 {
+        format!("{}", r as i64)
+    } else {
+        format!("{r}")
     }
 }
 
@@ -1299,11 +1338,18 @@ fn make_group(
                 for qb in b.numbers.iter().take(MAX_QUANTITIES_PER_CLAIM) {
                     let ta = texts.get(a.doc.as_str()).copied().unwrap_or("");
                     let tb = texts.get(b.doc.as_str()).copied().unwrap_or("");
-                    if !(same_unit(qa, qb) || same_context(ta, a, qa, tb, b, qb)) {
+                    let unit = same_unit(qa, qb);
+                    if !(unit || same_context(ta, a, qa, tb, b, qb)) {
                         continue;
                     }
                     let thing = qa.unit.as_deref().or(qb.unit.as_deref()).map(numbers::unit_head).unwrap_or("");
                     let rel = numbers::compare(qa, qb);
+                    // Counts of one thing that cannot both be true are two facts about it
+                    // ("40 workers on the night shift" / "three workers died") unless the
+                    // words around them meet ("27 people injured" / "25 people injured").
+                    if unit && rel == Relation::Differ && !contexts_meet(ta, a, qa, tb, b, qb) {
+                        continue;
+                    }
                     if rel != Relation::Agree {
                         differences.push(Difference {
                             kind: DifferenceKind::Number,
