@@ -630,7 +630,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
                     used_b.set(j);
                     if explain && w >= 0.3 {
                         let what = ctx.words.name(fa.words[i].key).to_string();
-                        reasons.push(Reason { kind: ReasonKind::Word, what, weight: w });
+                        reasons.push(Reason { kind: ReasonKind::Word, what, weight: round3(w) });
                     }
                     i += 1;
                     j += 1;
@@ -671,7 +671,11 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
         shared += w;
         if explain {
             let (ka, kb) = (ctx.words.name(fa.words[ia as usize].key), ctx.words.name(fb.words[ib as usize].key));
-            reasons.push(Reason { kind: ReasonKind::Word, what: format!("{ka} ~ {kb} ({})", rel.label()), weight: w });
+            reasons.push(Reason {
+                kind: ReasonKind::Word,
+                what: format!("{ka} ~ {kb} ({})", rel.label()),
+                weight: round3(w),
+            });
         }
     }
     // Entities.
@@ -686,7 +690,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             if explain {
                 let id = ctx.entities.name(x.0);
                 let name = a.names.iter().find(|m| m.entity == id).map(|m| m.text.clone()).unwrap_or_default();
-                reasons.push(Reason { kind: ReasonKind::Name, what: name, weight: x.1 });
+                reasons.push(Reason { kind: ReasonKind::Name, what: name, weight: round3(x.1) });
             }
         },
     );
@@ -734,7 +738,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
                 score = score.max(FACT_BASE + FACT_RANGE * w);
                 if explain {
                     let what = format!("{}: {} ~ {}", ctx.words.name(ua.head), fmt_q(qa), fmt_q(qb));
-                    reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: w });
+                    reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: round3(w) });
                     fact = Some(what);
                 } else {
                     fact = Some(String::new());
