@@ -9,44 +9,25 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { startSite, stopSite } from './support/site.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const DIST = path.resolve(root, process.env.PARALLAX_DIST || 'dist');
 const FIXTURE = path.join(root, 'tests', 'fixtures', 'ui-analysis.json');
-const SUB = '/parallax/';
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
 
 let server, browser, base;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `no build in ${DIST}: run trunk build first`);
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (!url.pathname.startsWith(SUB)) { res.writeHead(404); res.end(); return; }
-    let rel = decodeURIComponent(url.pathname.slice(SUB.length)) || 'index.html';
-    const file = path.join(DIST, rel);
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}${SUB}`;
-  browser = await chromium.launch({
-    executablePath: process.env.PARALLAX_CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  ({ server, browser, base } = await startSite(DIST));
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await stopSite({ server, browser });
 });
 
 async function open(opts = {}) {
