@@ -1268,17 +1268,17 @@ fn average_linkage(
         linked[x * n + y] = true;
         linked[y * n + x] = true;
     }
+    // A merged-away cluster is left empty.
     let mut members: Vec<Vec<usize>> = comp.iter().map(|&i| vec![i]).collect();
-    let mut alive: Vec<bool> = vec![true; n];
     loop {
         let mut best: Option<(f64, usize, usize)> = None;
         for x in 0..n {
-            if !alive[x] {
+            if members[x].is_empty() {
                 continue;
             }
             for y in x + 1..n {
                 let k = x * n + y;
-                if !alive[y] || !linked[k] || count[k] == 0 {
+                if members[y].is_empty() || !linked[k] || count[k] == 0 {
                     continue;
                 }
                 let avg = sum[k] / count[k] as f64;
@@ -1291,9 +1291,8 @@ fn average_linkage(
         // Merge y into x.
         let moved = std::mem::take(&mut members[y]);
         members[x].extend(moved);
-        alive[y] = false;
         for z in 0..n {
-            if !alive[z] || z == x {
+            if members[z].is_empty() || z == x {
                 continue;
             }
             let (xz, yz) = (x * n + z, y * n + z);
