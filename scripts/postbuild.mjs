@@ -2,13 +2,16 @@
 // staging folder (TRUNK_STAGING_DIR), before Trunk moves it to dist/. Also runs by hand on a
 // built folder: `node scripts/postbuild.mjs dist` (it can run twice on the same folder).
 //
+// 0. The analysis worker (index.html's `data-type="worker"` link, which Trunk names without a
+//    hash): its glue and wasm renamed by their content hash, and those names written into
+//    index.html as <meta name="parallax-worker" content="GLUE WASM"> (src/app/worker.rs reads it).
 // 1. parallax-single.html: the whole app in one file (CSS, JS glue and the wasm, as base64, and
-//    the lexicon as data blocks, inline) that works when opened from file:// (see ARCHITECTURE.md, "Offline and static hosting").
+//    the lexicon and the worker's glue and wasm as data blocks, inline) that works when opened from file:// (see ARCHITECTURE.md, "Offline and static hosting").
 // 2. The Content-Security-Policy of each build, as a <meta http-equiv> at the top of <head>, with
 //    the sha256 of every inline script (and, in the single file, of the inline style).
 // 3. sw.js, the service worker, from web/sw.js: the list of the build's files and a content hash
 //    of all of them as its version (computed last, over the final files).
-import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, existsSync, renameSync } from 'node:fs';
 import { join, relative, sep, dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +37,42 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 // of the crash notice (src/app/mod.rs, show_crash), inline because a panicked wasm module can run
 // no callback.
 const HANDLERS = ['location.reload()'];
+
+// ---- 0. the worker's names (every build) ------------------------------------------------------
+const WORKER_META_RE = /<meta name="?parallax-worker"?[^>]*>/i;
+function worker() {
+  const indexPath = join(DIR, 'index.html');
+  if (!existsSync(indexPath)) fail(`${indexPath} not found (TRUNK_STAGING_DIR or a built folder expected)`);
+  const files = readdirSync(DIR);
+  const one = (re, what) => {
+    const found = files.filter((f) => re.test(f));
+    if (found.length !== 1) fail(`expected one ${what} in ${DIR}, found ${JSON.stringify(found)}`);
+    return found[0];
+  };
+  let glue = one(/^parallax-worker(-[0-9a-f]{16})?\.js$/, 'worker glue script');
+  let wasm = one(/^parallax-worker(-[0-9a-f]{16})?_bg\.wasm$/, 'worker wasm module');
+  const hash = createHash('sha256')
+    .update(readFileSync(join(DIR, glue)))
+    .update('\0')
+    .update(readFileSync(join(DIR, wasm)))
+    .digest('hex')
+    .slice(0, 16);
+  for (const [from, to] of [
+    [glue, `parallax-worker-${hash}.js`],
+    [wasm, `parallax-worker-${hash}_bg.wasm`],
+  ]) {
+    if (from !== to) renameSync(join(DIR, from), join(DIR, to));
+  }
+  glue = `parallax-worker-${hash}.js`;
+  wasm = `parallax-worker-${hash}_bg.wasm`;
+  let html = readFileSync(indexPath, 'utf8').replace(WORKER_META_RE, '');
+  const charset = html.match(/<meta charset="?utf-8"?\s*\/?>/i);
+  if (!charset) fail('no <meta charset="utf-8"> in index.html to put the worker\'s names after');
+  html = html.replace(charset[0], `${charset[0]}<meta name="parallax-worker" content="${glue} ${wasm}">`);
+  writeFileSync(indexPath, html);
+  return { glue, wasm };
+}
+const workerFiles = worker();
 
 // 1 and 2: release builds only.
 function pages() {
@@ -81,7 +120,7 @@ function pages() {
     `await ${initName}({module_or_path:b});}\n`;
   // The lexicon (dist/lexicon/, fetched by the site after its first view) as inline data blocks
   // in <head> (Yew renders into <body>): `<script type="text/plain">` is never run (so no policy
-  // entry), and src/app/words.rs reads it by id before it would fetch.
+  // entry), and src/app/worker.rs reads it by id and sends it to the worker.
   const LEXICON = ['wordfreq-en.txt', 'synonyms.txt', 'close.txt', 'exceptions.txt'];
   const lexicon = LEXICON.map((f) => {
     const path = join(DIR, 'lexicon', f);
@@ -90,6 +129,13 @@ function pages() {
     if (/<\/script|<!--/i.test(text)) fail(`lexicon/${f} cannot be inlined: it has "</script" or "<!--"`);
     return `<script type="text/plain" id="parallax-lexicon-${f.replace(/\.txt$/, '')}">\n${text}</script>`;
   }).join('');
+  // The analysis worker: its (classic, no-modules) glue as text, which the page turns into the
+  // worker's script, and its wasm in base64 (src/app/worker.rs).
+  const workerGlue = readFileSync(join(DIR, workerFiles.glue), 'utf8');
+  if (/<\/script|<!--/i.test(workerGlue)) fail(`${workerFiles.glue} cannot be inlined: it has "</script" or "<!--"`);
+  const workerBlocks =
+    `<script type="text/plain" id="parallax-worker-glue">${workerGlue}</script>` +
+    `<script type="text/plain" id="parallax-worker-wasm">${readFileSync(join(DIR, workerFiles.wasm)).toString('base64')}</script>`;
   const css = readFileSync(join(DIR, cssName), 'utf8');
   if (/<\/style/i.test(css) || /<\/script/i.test(loader)) fail('a closing tag inside the inline CSS or script');
   const icon = readFileSync(join(ROOT, 'assets/icons/icon.svg')).toString('base64');
@@ -105,6 +151,8 @@ function pages() {
     `style-src ${sha256(css)}`,
     "style-src-attr 'unsafe-inline'",
     'img-src data:',
+    // The analysis worker, started from a Blob URL made of the inline glue.
+    'worker-src blob:',
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -115,7 +163,7 @@ function pages() {
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<meta name="description" content="${description}"><title>${title}</title>` +
     `<link rel="icon" href="data:image/svg+xml;base64,${icon}">` +
-    `<style>${css}</style>${lexicon}</head><body>${body}<script type="module">${loader}</script></body></html>\n`;
+    `<style>${css}</style>${lexicon}${workerBlocks}</head><body>${body}<script type="module">${loader}</script></body></html>\n`;
   writeFileSync(join(DIR, SINGLE), single);
 
   // ---- 2. the site's policy ------------------------------------------------------------------
@@ -150,7 +198,7 @@ const cached = walk(DIR)
   .map((f) => relative(DIR, f).split(sep).join('/'))
   .filter((f) => f !== 'sw.js' && f !== SINGLE)
   .sort();
-// The lexicon must be precached, or analysing offline would fail (src/app/words.rs).
+// The lexicon must be precached, or analysing offline would fail (src/worker/words.rs).
 for (const f of ['wordfreq-en.txt', 'synonyms.txt', 'close.txt', 'exceptions.txt']) {
   if (!cached.includes(`lexicon/${f}`)) fail(`lexicon/${f} is not in the build: index.html must copy data/lexicon`);
 }

@@ -2,12 +2,12 @@
 //! JSON export and import of a whole workspace.
 
 use super::corrections::Correction;
-use super::json::{self, array, get};
 use super::state::{Derived, Entry, MAX_ARTICLE_BYTES};
 use crate::engine::export;
 use crate::engine::{
     Analysis, Article, ArticleMeta, Block, Claim, Date, DocAnalysis, Entity, Furniture, Group, Outlet, Sentence, Span,
 };
+use crate::web::json::{self, array, get};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Size in words: "7.2 MB", "812 kB".

@@ -5,37 +5,29 @@
 //! - `corrections`: the user's accept/reject/split/merge, applied over the engine's analysis;
 //! - `storage`: the workspace in localStorage; `hash`: the view state in the URL hash;
 //! - `io`: files in (text, Markdown, HTML), downloads, JSON export and import;
-//! - `json`: JSON through the browser's `JSON` and serde-wasm-bindgen (no serde_json in the wasm);
-//! - `worker`: the analysis in a Web Worker; `words`: the lexicon, loaded after the first view;
+//! - `worker`: the page's side of the analysis worker (the engine runs only there, in its own
+//!   wasm module, started after the first view: `crate::worker`);
 //! - `components`: one component per file.
 
 pub mod components;
 pub mod corrections;
 pub mod hash;
 pub mod io;
-pub mod json;
 pub mod state;
 pub mod storage;
-pub mod words;
 pub mod worker;
 
-use crate::engine::{self, Analysis, Article, Options};
+use crate::engine::{Analysis, Article};
+use crate::web::json;
 use components::app_shell::AppShell;
 use gloo::events::EventListener;
-use gloo::timers::future::TimeoutFuture;
 use state::{Action, AppContext, MessageKind, State};
-use std::cell::Cell;
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// Mounts the app on the page body.
 pub fn start() {
     install_panic_hook();
-    // The same module runs the analysis in a Web Worker: there it serves, it does not render.
-    if worker::serve() {
-        return;
-    }
     if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("loading")) {
         el.remove();
     }
@@ -44,8 +36,8 @@ pub fn start() {
 
 /// On a panic, besides the message in the console, a visible error with a Reload button over
 /// the page (a panic stops the wasm module: without this the page would silently stop
-/// responding). Built with plain DOM calls, never through Yew, which is dead by then. In the
-/// analysis worker there is no document: the page hears of the crash from the worker.
+/// responding). Built with plain DOM calls, never through Yew, which is dead by then. (The
+/// analysis worker is another module with its own hook: the page hears of its crash.)
 /// Through Yew, which would otherwise replace any hook with its own when it renders.
 pub fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
@@ -121,12 +113,10 @@ pub fn panic_test() {
     panic!("parallaxPanicTest: a deliberate panic to test the panic hook");
 }
 
-/// How long after the first view the lexicon starts loading (milliseconds).
+/// How long after the first view the worker and the lexicon start loading (milliseconds).
 const PRELOAD_MS: u32 = 200;
 
 thread_local! {
-    /// The newest revision an analysis was asked for: older runs stop before the work.
-    static LATEST: Cell<u64> = const { Cell::new(0) };
     /// The articles of the analysis asked of the worker (its spans point into these texts).
     static PENDING: std::cell::RefCell<Option<(u64, Rc<Vec<state::Entry>>)>> = const { std::cell::RefCell::new(None) };
 }
@@ -156,20 +146,21 @@ fn worker_events(dispatcher: UseReducerDispatcher<State>) -> Rc<dyn Fn(worker::E
             }
         }
         worker::Event::Failed { revision } => {
-            let entries = PENDING.with(|p| p.borrow().as_ref().filter(|(r, _)| *r == revision).map(|(_, e)| e.clone()));
-            if let Some(entries) = entries {
-                spawn_local(run_analysis(revision, entries, dispatcher.clone()));
-            }
+            dispatcher.dispatch(Action::NotAnalysed { revision, message: NO_WORKER.into() })
         }
         worker::Event::Crashed { revision } => dispatcher.dispatch(Action::AnalysisFailed { revision }),
         worker::Event::LoadingWords { revision } => dispatcher.dispatch(Action::LoadingWords { revision }),
         worker::Event::WordsUnavailable { revision, message } => {
-            dispatcher.dispatch(Action::WordsUnavailable { revision, message })
+            dispatcher.dispatch(Action::NotAnalysed { revision, message })
         }
     })
 }
 
-/// Asks the worker for an analysis; where there is no worker, runs it in the page. The
+/// What the user reads when no analysis worker could start.
+const NO_WORKER: &str = "The analysis could not start: its background worker (parallax-worker) could not be loaded. \
+     Your articles are kept; reload the page to try again (once you are online, if this is the first visit).";
+
+/// Asks the worker for an analysis (the engine runs only there). The
 /// bundled articles, unchanged, get their precomputed analysis at once.
 fn request_analysis(revision: u64, entries: Rc<Vec<state::Entry>>, dispatcher: UseReducerDispatcher<State>) {
     PENDING.with(|p| *p.borrow_mut() = Some((revision, entries.clone())));
@@ -183,7 +174,7 @@ fn request_analysis(revision: u64, entries: Rc<Vec<state::Entry>>, dispatcher: U
     let on_event = worker_events(dispatcher.clone());
     dispatcher.dispatch(Action::Analysing { revision, done: 0, total: articles.len() + 1 });
     if !worker::analyse(revision, &articles, on_event) {
-        spawn_local(run_analysis(revision, entries, dispatcher));
+        dispatcher.dispatch(Action::NotAnalysed { revision, message: NO_WORKER.into() });
     }
 }
 
@@ -211,35 +202,6 @@ fn initial_state() -> State {
     Rc::try_unwrap(rc).unwrap_or_else(|rc| (*rc).clone())
 }
 
-/// Analyses the articles in the page (when no worker can): the page paints its progress
-/// indicator first, and a newer request makes an older one stop before it starts the work.
-async fn run_analysis(revision: u64, entries: Rc<Vec<state::Entry>>, dispatcher: UseReducerDispatcher<State>) {
-    TimeoutFuture::new(0).await;
-    if LATEST.with(|l| l.get()) != revision {
-        return;
-    }
-    let total = entries.len();
-    dispatcher.dispatch(Action::Analysing { revision, done: 0, total: total + 1 });
-    // Let the browser paint the indicator before the engine takes the thread.
-    TimeoutFuture::new(20).await;
-    if LATEST.with(|l| l.get()) != revision {
-        return;
-    }
-    if !words::ready() {
-        dispatcher.dispatch(Action::LoadingWords { revision });
-        if let Err(message) = words::load(words::base_url()).await {
-            dispatcher.dispatch(Action::WordsUnavailable { revision, message });
-            return;
-        }
-        if LATEST.with(|l| l.get()) != revision {
-            return;
-        }
-    }
-    let articles: Vec<Article> = entries.iter().map(|e| e.article.clone()).collect();
-    let analysis = engine::analyze(&articles, &Options::default());
-    dispatcher.dispatch(Action::Analysed { revision, entries, analysis: Rc::new(analysis) });
-}
-
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
@@ -252,24 +214,19 @@ pub fn app() -> Html {
         use_effect_with((state.revision, needed), move |(revision, needed)| {
             if *needed {
                 let revision = *revision;
-                LATEST.with(|l| l.set(revision));
                 request_analysis(revision, entries, dispatcher);
             }
         });
     }
 
-    // After the first view: the lexicon, so that analysing the user's articles need not wait
-    // for it (in the worker, which is started now; else in the page). A failure here is quiet:
-    // an analysis that needs the lexicon tries again and says so.
+    // After the first view: the analysis worker and its lexicon, so that analysing the user's
+    // articles need not wait for them. A failure here is quiet: an analysis tries again and
+    // says so.
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             gloo::timers::callback::Timeout::new(PRELOAD_MS, move || {
-                if !words::ready() && !worker::preload(worker_events(dispatcher)) {
-                    spawn_local(async {
-                        let _ = words::load(words::base_url()).await;
-                    });
-                }
+                let _ = worker::preload(worker_events(dispatcher));
             })
             .forget();
         });

@@ -369,9 +369,10 @@ pub enum Action {
     LoadingWords {
         revision: u64,
     },
-    /// The lexicon could not be loaded: this revision is not analysed; the articles stay (and
-    /// are saved), the previous result stays shown, and the message says what to do.
-    WordsUnavailable {
+    /// This revision could not be analysed (the lexicon could not be loaded, or no analysis
+    /// worker could start): the articles stay (and are saved), the previous result stays
+    /// shown, and the message says why and what to do.
+    NotAnalysed {
         revision: u64,
         message: String,
     },
@@ -496,7 +497,7 @@ impl Reducible for State {
                 }
                 s.loading_words = true;
             }
-            Action::WordsUnavailable { revision, message } => {
+            Action::NotAnalysed { revision, message } => {
                 if revision != s.revision {
                     return self;
                 }

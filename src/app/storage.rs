@@ -4,9 +4,9 @@
 //! exactly which articles will not survive a reload.
 
 use super::corrections::Correction;
-use super::json::{self, array, get};
 use super::state::{Entry, MessageKind};
 use crate::engine::{Article, ArticleMeta};
+use crate::web::json::{self, array, get};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -1,185 +1,25 @@
-//! The analysis off the main thread, in a Web Worker running this same wasm module.
+//! The page's side of the analysis worker (`crate::worker`, its own wasm module since issue 8:
+//! the engine's analysis is not in the page's wasm, so the first download stays small).
 //!
-//! The page starts a module worker from a tiny script (a Blob URL) that imports the page's own
-//! wasm-bindgen glue (found from the `modulepreload` link Trunk writes into index.html) and
-//! waits for its first message: the page's own compiled `WebAssembly.Module`
-//! (`wasm_bindgen::module()`), so the worker neither downloads nor compiles the wasm again (the
-//! browser's cache may not keep it: a private window's in-memory cache skips files over 1.5 MiB);
-//! failing that, the wasm's URL (from the `preload` link). In the worker, `start()` sees no `window` and calls `serve()` instead of
-//! mounting the page: each request (the articles, a structured-clone object) is analysed with
-//! `analyze_with_progress`, posting progress at most every `PROGRESS_MS` and then the analysis
-//! in parts (`Part`: documents, groups or names, about `PART_BYTES` of JSON per message), so that
-//! the page reads it in many short tasks (`JSON.parse` and serde-wasm-bindgen: no serde_json in
-//! the wasm) instead of one long one and can answer input between
-//! them; the last message says the analysis is complete and the page assembles it.
+//! The worker is a classic Web Worker started from a tiny script (a Blob URL): on the site it
+//! `importScripts` the worker's wasm-bindgen glue, whose file names the build wrote into the
+//! page (`<meta name="parallax-worker" content="GLUE WASM">`, `scripts/postbuild.mjs`); in the
+//! single-file build the glue is the script itself and the wasm comes as base64, both from inline
+//! blocks (`#parallax-worker-glue`, `#parallax-worker-wasm`), since a page opened from `file://`
+//! can start a classic worker from a Blob but fetch nothing. The first message tells the worker
+//! where its wasm is (or gives its bytes); requests wait until it says it is ready.
 //!
-//! So the page needs no second wasm binary and no change to the build. Where a worker cannot
-//! be started (no module workers, no links: a hand-made index.html), the page analyses in
-//! its own thread instead, as before.
+//! It is started after the page's first view (`preload`, which also has it load the lexicon) or
+//! by the first request. Where no worker can start, the page says so and keeps the articles: it
+//! cannot analyse them itself (known limit; every current browser has Web Workers).
 
-use super::{json, words};
-use crate::engine::{self, Analysis, Article, DocAnalysis, Entity, Group, Options, Progress};
-use serde::{Deserialize, Serialize};
+use crate::engine::{lexicon, Analysis, Article};
+use crate::web::json;
+use crate::web::protocol::{Part, Reply, Request};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-#[derive(Serialize, Deserialize)]
-struct Request {
-    revision: u64,
-    articles: Vec<Article>,
-    /// Where the worker fetches the lexicon from (`words::base_url`), if it has not yet.
-    #[serde(default)]
-    lexicon: Option<String>,
-    /// Only load the lexicon (the page asks for this after its first view); no reply.
-    #[serde(default)]
-    preload: bool,
-}
-
-/// At most one progress message per this many milliseconds (and the last one).
-const PROGRESS_MS: f64 = 150.0;
-/// About this much JSON per message of the result (a part takes the page a few milliseconds to
-/// read; one item larger than this goes alone).
-const PART_BYTES: usize = 24 * 1024;
-
-/// One part of an analysis on its way to the page.
-#[derive(Serialize, Deserialize)]
-enum Part {
-    Docs(Vec<DocAnalysis>),
-    Entities(Vec<Entity>),
-    Groups(Vec<Group>),
-    Single(Vec<String>),
-}
-
-#[derive(Serialize, Deserialize)]
-struct Reply {
-    revision: u64,
-    #[serde(default)]
-    done: usize,
-    #[serde(default)]
-    total: usize,
-    #[serde(default)]
-    part: Option<Part>,
-    /// Every part of this revision's analysis has been sent.
-    #[serde(default)]
-    complete: bool,
-    #[serde(default)]
-    error: Option<String>,
-    /// The worker's first message: it has loaded and is listening.
-    #[serde(default)]
-    ready: bool,
-    /// The worker is loading the lexicon before it analyses this revision.
-    #[serde(default)]
-    loading_words: bool,
-    /// The lexicon could not be loaded: this revision cannot be analysed (a message for the user).
-    #[serde(default)]
-    words_error: Option<String>,
-}
-
-/// In a worker: answers analysis requests and returns true. On a page: returns false.
-pub fn serve() -> bool {
-    let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
-        return false;
-    };
-    let post_scope = scope.clone();
-    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let scope = post_scope.clone();
-        let req: Request = match json::from_js(e.data()) {
-            Ok(r) => r,
-            Err(err) => {
-                post(&scope, &Reply { revision: 0, error: Some(err), ..Reply::default() });
-                return;
-            }
-        };
-        if words::ready() {
-            if !req.preload {
-                answer(&scope, req);
-            }
-            return;
-        }
-        // The lexicon first (fetched once per worker), then the analysis.
-        wasm_bindgen_futures::spawn_local(async move {
-            if !req.preload {
-                post(&scope, &Reply { revision: req.revision, loading_words: true, ..Reply::default() });
-            }
-            match words::load(req.lexicon.clone()).await {
-                Ok(()) if !req.preload => answer(&scope, req),
-                Ok(()) => {}
-                Err(e) if !req.preload => {
-                    post(&scope, &Reply { revision: req.revision, words_error: Some(e), ..Reply::default() })
-                }
-                Err(_) => {}
-            }
-        });
-    });
-    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-    onmessage.forget();
-    post(&scope, &Reply { ready: true, ..Reply::default() });
-    true
-}
-
-fn post(scope: &web_sys::DedicatedWorkerGlobalScope, r: &Reply) {
-    if let Ok(v) = json::to_js(r) {
-        let _ = scope.post_message(&v);
-    }
-}
-
-/// Analyses one request and posts the progress and the result in parts.
-fn answer(post_scope: &web_sys::DedicatedWorkerGlobalScope, req: Request) {
-    let post = |r: &Reply| post(post_scope, r);
-    let revision = req.revision;
-    let mut last = f64::NEG_INFINITY;
-    let mut progress = |p: Progress| {
-        let now = js_sys::Date::now();
-        if now - last >= PROGRESS_MS || p.done >= p.total {
-            last = now;
-            post(&Reply { revision, done: p.done, total: p.total, ..Reply::default() });
-        }
-    };
-    let analysis = engine::analyze_with_progress(&req.articles, &Options::default(), &mut progress);
-    let Analysis { docs, entities, groups, single_source } = analysis;
-    // Each message is `Reply { revision, part: Some(Part::Tag([items])) }` as JSON, written
-    // from the items' own JSON so that a part can be cut by size.
-    let send = |tag: &str, items: Vec<String>| {
-        let mut batch = String::new();
-        let flush = |batch: &mut String| {
-            if !batch.is_empty() {
-                let msg = format!("{{\"revision\":{revision},\"part\":{{\"{tag}\":[{batch}]}}}}");
-                let _ = post_scope.post_message(&JsValue::from_str(&msg));
-                batch.clear();
-            }
-        };
-        for item in items {
-            if !batch.is_empty() && batch.len() + item.len() > PART_BYTES {
-                flush(&mut batch);
-            }
-            if !batch.is_empty() {
-                batch.push(',');
-            }
-            batch.push_str(&item);
-        }
-        flush(&mut batch);
-    };
-    let items = || -> Result<[Vec<String>; 4], String> {
-        Ok([
-            docs.iter().map(json::stringify).collect::<Result<_, _>>()?,
-            entities.iter().map(json::stringify).collect::<Result<_, _>>()?,
-            groups.iter().map(json::stringify).collect::<Result<_, _>>()?,
-            single_source.iter().map(json::stringify).collect::<Result<_, _>>()?,
-        ])
-    };
-    match items() {
-        Ok([d, e, g, s]) => {
-            send("Docs", d);
-            send("Entities", e);
-            send("Groups", g);
-            send("Single", s);
-            post(&Reply { revision, complete: true, ..Reply::default() });
-        }
-        Err(err) => post(&Reply { revision, error: Some(err), ..Reply::default() }),
-    }
-}
 
 /// What the page hears back from the worker.
 pub enum Event {
@@ -192,7 +32,8 @@ pub enum Event {
         revision: u64,
         analysis: Analysis,
     },
-    /// The worker could not start: the page should analyse this revision itself.
+    /// The worker could not start (its files could not be loaded, or it failed before it was
+    /// ready): this revision was not analysed.
     Failed {
         revision: u64,
     },
@@ -211,22 +52,6 @@ pub enum Event {
     },
 }
 
-impl Default for Reply {
-    fn default() -> Self {
-        Reply {
-            revision: 0,
-            done: 0,
-            total: 0,
-            part: None,
-            complete: false,
-            error: None,
-            ready: false,
-            loading_words: false,
-            words_error: None,
-        }
-    }
-}
-
 struct Handle {
     worker: web_sys::Worker,
     /// The revision being analysed, if any.
@@ -241,8 +66,6 @@ struct Handle {
 
 thread_local! {
     static WORKER: RefCell<Option<Handle>> = const { RefCell::new(None) };
-    /// Set once starting a worker failed: do not try again.
-    static UNAVAILABLE: RefCell<bool> = const { RefCell::new(false) };
 }
 
 fn absolute(href: &str) -> Option<String> {
@@ -250,39 +73,69 @@ fn absolute(href: &str) -> Option<String> {
     web_sys::Url::new_with_base(href, &base).ok().map(|u| u.href())
 }
 
-/// The page's own glue script and wasm, from the links Trunk writes.
-fn module_urls() -> Option<(String, String)> {
+/// Where the worker fetches the lexicon from: `lexicon/` next to the page (absolute, since the
+/// worker runs from a Blob URL).
+fn lexicon_url() -> Option<String> {
+    absolute("lexicon/")
+}
+
+/// The lexicon's texts when the page has them inline (the single-file build), in `FILES` order.
+fn inline_lexicon() -> Option<Vec<String>> {
     let doc = web_sys::window()?.document()?;
-    let js = doc.query_selector("link[rel=modulepreload][href$='.js']").ok()??.get_attribute("href")?;
-    let wasm = doc.query_selector("link[rel=preload][href$='.wasm']").ok()??.get_attribute("href")?;
-    Some((absolute(&js)?, absolute(&wasm)?))
+    lexicon::FILES
+        .iter()
+        .map(|f| doc.get_element_by_id(&format!("parallax-lexicon-{}", f.trim_end_matches(".txt")))?.text_content())
+        .collect()
+}
+
+fn request(revision: u64, articles: Vec<Article>, preload: bool) -> Result<JsValue, String> {
+    let texts = inline_lexicon();
+    let lexicon = if texts.is_some() { None } else { lexicon_url() };
+    json::to_js(&Request { revision, articles, lexicon, lexicon_texts: texts, preload })
+}
+
+/// The worker's boot script and its first message (the wasm's URL, or its bytes in base64).
+fn worker_source() -> Option<(String, JsValue)> {
+    let doc = web_sys::window()?.document()?;
+    let first = js_sys::Object::new();
+    let glue = if let Some(meta) = doc.query_selector("meta[name=parallax-worker]").ok()? {
+        // The site: "GLUE WASM", relative to the page.
+        let content = meta.get_attribute("content")?;
+        let mut names = content.split_whitespace();
+        let (glue, wasm) = (absolute(names.next()?)?, absolute(names.next()?)?);
+        json::set(&first, "wasm", &JsValue::from_str(&wasm));
+        format!("importScripts({});", json::stringify(&glue).ok()?)
+    } else {
+        // The single file: everything inline.
+        let glue = doc.get_element_by_id("parallax-worker-glue")?.text_content()?;
+        let wasm64 = doc.get_element_by_id("parallax-worker-wasm")?.text_content()?;
+        json::set(&first, "wasm64", &JsValue::from_str(wasm64.trim()));
+        glue
+    };
+    // wasm-bindgen's no-modules glue defines `wasm_bindgen` (the init function); the worker's
+    // `main` then serves (src/worker/mod.rs). A failure to start is reported as a JSON reply.
+    let script = format!(
+        "{glue}\naddEventListener('message', (e) => {{\n  const d = e.data;\n  let w = d.wasm;\n  if (d.wasm64) {{ const s = atob(d.wasm64); w = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) w[i] = s.charCodeAt(i); }}\n  wasm_bindgen({{ module_or_path: w }}).catch((err) => postMessage(JSON.stringify({{ revision: 0, error: String(err) }})));\n}}, {{ once: true }});\n"
+    );
+    Some((script, first.into()))
 }
 
 fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
-    let (js, wasm) = module_urls()?;
-    // The first message is the module (or the wasm's URL): initialise with it, once.
-    let script = format!(
-        "import init from {};\naddEventListener('message', (e) => init({{ module_or_path: e.data }}).catch((e) => postMessage(JSON.stringify({{ revision: 0, error: String(e) }}))), {{ once: true }});\n",
-        json::stringify(&js).ok()?,
-    );
+    let (script, first) = worker_source()?;
     let parts = js_sys::Array::of1(&JsValue::from_str(&script));
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type("text/javascript");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let opts = web_sys::WorkerOptions::new();
-    opts.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options(&url, &opts).ok();
+    let worker = web_sys::Worker::new(&url).ok();
     let _ = web_sys::Url::revoke_object_url(&url);
     let worker = worker?;
-    let module = wasm_bindgen::module();
-    let first = if module.is_instance_of::<js_sys::WebAssembly::Module>() { module } else { JsValue::from_str(&wasm) };
     worker.post_message(&first).ok()?;
     let busy: Rc<RefCell<Option<u64>>> = Rc::new(RefCell::new(None));
     let ready = Rc::new(RefCell::new(false));
     let queued: Rc<RefCell<Option<JsValue>>> = Rc::new(RefCell::new(None));
     // The parts of the analysis received so far, for the revision being analysed, and whether
-    // a message could not be read (then the page analyses that revision itself).
+    // a message could not be read (then that revision's analysis failed).
     let partial: RefCell<Option<(u64, Analysis)>> = RefCell::new(None);
     let unreadable = std::cell::Cell::new(false);
     let onmessage = {
@@ -310,10 +163,12 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
                 return;
             }
             if reply.error.is_some() {
+                // Before it was ready: it could not start; after: a request it could not read.
                 let current = busy.borrow_mut().take();
-                fail();
+                let started = *ready.borrow();
+                drop_worker();
                 if let Some(revision) = current {
-                    on_event(Event::Failed { revision });
+                    on_event(if started { Event::Crashed { revision } } else { Event::Failed { revision } });
                 }
                 return;
             }
@@ -346,7 +201,7 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
                 let whole = partial.borrow_mut().take().filter(|(r, _)| *r == revision);
                 *busy.borrow_mut() = None;
                 if unreadable.replace(false) {
-                    on_event(Event::Failed { revision });
+                    on_event(Event::Crashed { revision });
                 } else {
                     on_event(Event::Done { revision, analysis: whole.map(|(_, a)| a).unwrap_or_default() });
                 }
@@ -368,7 +223,7 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
                     on_event(Event::Crashed { revision });
                 }
             } else {
-                fail();
+                drop_worker();
                 if let Some(revision) = current {
                     on_event(Event::Failed { revision });
                 }
@@ -378,12 +233,6 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     Some(Handle { worker, busy, ready, queued, _onmessage: onmessage, _onerror: onerror })
-}
-
-/// Drops the worker for good (it failed): later analyses run in the page.
-fn fail() {
-    UNAVAILABLE.with(|u| *u.borrow_mut() = true);
-    drop_worker();
 }
 
 fn drop_worker() {
@@ -396,14 +245,10 @@ fn drop_worker() {
     }
 }
 
-/// Sends the articles to the worker. Returns false when no worker can be used (the caller then
-/// analyses in the page). A request made while an older one runs stops the older one.
+/// Sends the articles to the worker, starting one if needed. Returns false when no worker can
+/// be started (then nothing is analysed). A request made while an older one runs stops the older one.
 pub fn analyse(revision: u64, articles: &[Article], on_event: Rc<dyn Fn(Event)>) -> bool {
-    if UNAVAILABLE.with(|u| *u.borrow()) {
-        return false;
-    }
-    let request = Request { revision, articles: articles.to_vec(), lexicon: words::base_url(), preload: false };
-    let Ok(body) = json::to_js(&request) else {
+    let Ok(body) = request(revision, articles.to_vec(), false) else {
         return false;
     };
     WORKER.with(|w| {
@@ -418,7 +263,6 @@ pub fn analyse(revision: u64, articles: &[Article], on_event: Rc<dyn Fn(Event)>)
             *w = spawn(on_event.clone());
         }
         let Some(h) = w.as_ref() else {
-            UNAVAILABLE.with(|u| *u.borrow_mut() = true);
             return false;
         };
         *h.busy.borrow_mut() = Some(revision);
@@ -435,14 +279,9 @@ pub fn analyse(revision: u64, articles: &[Article], on_event: Rc<dyn Fn(Event)>)
 }
 
 /// Starts the worker (if it can be) and has it load the lexicon, so that the first analysis
-/// of the user's articles does not wait for it. Returns false when no worker can be used (the
-/// page then loads the lexicon itself).
+/// of the user's articles does not wait for it. Returns false when no worker can be started.
 pub fn preload(on_event: Rc<dyn Fn(Event)>) -> bool {
-    if UNAVAILABLE.with(|u| *u.borrow()) {
-        return false;
-    }
-    let request = Request { revision: 0, articles: Vec::new(), lexicon: words::base_url(), preload: true };
-    let Ok(body) = json::to_js(&request) else {
+    let Ok(body) = request(0, Vec::new(), true) else {
         return false;
     };
     WORKER.with(|w| {
@@ -451,7 +290,6 @@ pub fn preload(on_event: Rc<dyn Fn(Event)>) -> bool {
             *w = spawn(on_event);
         }
         let Some(h) = w.as_ref() else {
-            UNAVAILABLE.with(|u| *u.borrow_mut() = true);
             return false;
         };
         if !*h.ready.borrow() {

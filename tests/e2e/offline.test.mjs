@@ -214,7 +214,7 @@ test('offline: after a first visit, a reload with the network off shows the five
   }
 });
 
-test('the first view needs no lexicon; it is fetched after it, and a new article is analysed with it', async () => {
+test('the first view needs neither the lexicon nor the analysis worker; both come after it, and a new article is analysed with them', async () => {
   const { server, origin } = await serve({ dir: DIST });
   cleanup.push(() => new Promise((ok) => server.close(ok)));
   const { context, page, requests, problems } = await open();
@@ -223,11 +223,20 @@ test('the first view needs no lexicon; it is fetched after it, and a new article
     await showsArticles(page);
     // index.html does not load the lexicon (scripts/budget.mjs counts what it loads); the page
     // has it fetched after the first view, and a new article is analysed with it.
+    // Nor does it load the analysis worker (the engine's own wasm module): it only names its
+    // files in <meta name="parallax-worker">, for the page to start it after the first view.
     const index = await readFile(join(DIST, 'index.html'), 'utf8');
     assert.ok(!index.includes('lexicon/'), 'index.html names no lexicon file');
+    const worker = index.match(/<meta name="?parallax-worker"? content="([^"]+)">/)?.[1]?.split(' ');
+    assert.equal(worker?.length, 2, 'index.html names the worker glue and wasm');
+    const loaded = [...index.matchAll(/\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1]);
+    assert.deepEqual(loaded.filter((u) => u.includes('parallax-worker')), [], 'index.html loads no worker file');
+    assert.ok(!index.match(/import[^;]*parallax-worker|init\([^)]*parallax-worker/), 'the page\'s loader does not import the worker');
     await addArticle(page);
     await analysedArticle(page);
     assert.ok(requests.some((u) => u.endsWith('/lexicon/wordfreq-en.txt')), 'the lexicon was fetched');
+    assert.ok(requests.some((u) => u.endsWith('/' + worker[1])), 'the worker\'s wasm was fetched');
+    assert.equal(page.workers().length, 1, 'one analysis worker');
     assert.deepEqual(problems, [], 'no console errors');
   } finally {
     await context.close();
@@ -277,6 +286,27 @@ test('no lexicon to be had: a clear message, the article is kept, the bundled vi
   }
 });
 
+test('no analysis worker to be had: a clear message, the article is kept, the bundled view stays', async () => {
+  // A deployment whose worker files are missing (or, offline, not cached yet).
+  const dir = await copyDist('noworker');
+  for (const f of await readdir(dir)) if (f.startsWith('parallax-worker')) await rm(join(dir, f));
+  const { server, origin } = await serve({ dir });
+  cleanup.push(() => new Promise((ok) => server.close(ok)));
+  const { context, page } = await open();
+  try {
+    await page.goto(origin + BASE);
+    await showsArticles(page);
+    await addArticle(page);
+    await page.getByText(/The analysis could not start: .* Your articles are kept/).waitFor({ timeout: 30000 });
+    assert.equal(await page.locator('.column[data-doc]').count(), ARTICLES);
+    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('test_wire')));
+    assert.equal(stored.length, 1, 'the article text is saved');
+    assert.equal(await page.locator('progress').count(), 0, 'no progress left showing');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the single file opened from file:// shows the five articles, with no request but itself', async () => {
   const { context, page, requests, problems } = await open();
   try {
@@ -291,10 +321,12 @@ test('the single file opened from file:// shows the five articles, with no reque
     // The bundled articles' analysis is precomputed: shown with no analysis run.
     await showsArticles(page, 60000);
     assert.equal(await page.evaluate(() => window.parallaxSawProgress), undefined, 'no analysis for the first view');
-    // A new article: no worker from file://, so the analysis runs in the page, with the lexicon
-    // from the file's inline data blocks.
+    // A new article: analysed in the worker, started from the file's inline glue and wasm (a
+    // classic worker from a Blob URL, which file:// allows), with the lexicon from the file's
+    // inline data blocks.
     await addArticle(page);
     await analysedArticle(page);
+    assert.equal(page.workers().length, 1, 'the analysis ran in a worker');
     await page.waitForFunction(() => !document.querySelector('progress'), null, { timeout: 60000 });
     assert.equal(await page.evaluate(() => window.parallaxSawProgress), true, 'the analysis progress was shown');
     assert.equal(await page.locator('.column[data-doc]').count(), ARTICLES + 1);
