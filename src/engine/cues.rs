@@ -33,6 +33,7 @@
 //! verb, so "would" after an unlisted reporting verb still counts as a hedge.
 
 use super::model::{Cue, CueKind, Span};
+use super::wordset::{PhraseIndex, WordSet};
 
 #[derive(Clone, Copy, Debug)]
 struct W<'a> {
@@ -198,6 +199,12 @@ fn is_quote(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "«" | "»" | "„")
 }
 
+static NEGATION_SET: WordSet = WordSet::new(NEGATIONS);
+static HEDGE_SET: WordSet = WordSet::new(HEDGES);
+static REPORTING_SET: WordSet = WordSet::new(REPORTING);
+static NEGATION_PHRASE_INDEX: PhraseIndex = PhraseIndex::new(NEGATION_PHRASES);
+static HEDGE_PHRASE_INDEX: PhraseIndex = PhraseIndex::new(HEDGE_PHRASES);
+
 /// The negation and hedging cues inside `span` of `text`, in text order.
 pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
     let raw = tokens(text, span);
@@ -239,7 +246,7 @@ pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
             let word = toks[from..to].iter().map(|w| w.lower).collect::<Vec<_>>().join(" ");
             out.push(Cue { kind, span: Span::new(s, e), word });
         };
-        if let Some(p) = NEGATION_PHRASES.iter().find(|p| phrase_at(i, p)) {
+        if let Some(p) = NEGATION_PHRASE_INDEX.find(t.lower, |p| phrase_at(i, p)) {
             push(&mut out, CueKind::Negation, i, i + p.len());
             i += p.len();
             continue;
@@ -253,18 +260,18 @@ pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
             i += 3;
             continue;
         }
-        if let Some(p) = HEDGE_PHRASES.iter().find(|p| phrase_at(i, p)) {
+        if let Some(p) = HEDGE_PHRASE_INDEX.find(t.lower, |p| phrase_at(i, p)) {
             push(&mut out, CueKind::Hedge, i, i + p.len());
             i += p.len();
             continue;
         }
         let w = t.lower;
-        if REPORTING.contains(&w) {
+        if REPORTING_SET.contains(w) {
             reported = true;
         }
         let next = word(i + 1);
         let prev = i.checked_sub(1).and_then(|k| toks.get(k));
-        if NEGATIONS.contains(&w) || (w.ends_with("n't") && w.len() > 3) {
+        if NEGATION_SET.contains(w) || (w.ends_with("n't") && w.len() > 3) {
             let skip = match w {
                 "not" => {
                     next == Some("only")
@@ -285,7 +292,7 @@ pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
             i += 1;
             continue;
         }
-        if HEDGES.contains(&w) {
+        if HEDGE_SET.contains(w) {
             let skip = match w {
                 "would" => reported || matches!(next, Some("like" | "love" | "prefer" | "rather")),
                 "may" => {

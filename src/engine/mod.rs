@@ -25,6 +25,7 @@ pub mod numbers;
 pub mod sentences;
 pub mod times;
 pub mod tokens;
+pub mod wordset;
 
 pub use model::*;
 

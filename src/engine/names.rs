@@ -18,6 +18,7 @@
 
 use super::model::{DocSpan, EntityKind, Span};
 use super::tokens::{self, Token};
+use super::wordset::WordSet;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
@@ -536,11 +537,11 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 fn is_title(w: &str) -> bool {
-    TITLE_WORDS.contains(&w)
+    TITLE_SET.contains(w)
 }
 
 fn is_not_name(w: &str) -> bool {
-    NOT_NAMES.contains(&w)
+    NOT_NAME_SET.contains(w)
 }
 
 /// Is the gap between two tokens only white space (so they can make one name)?
@@ -556,6 +557,13 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
 
 /// The most tokens one run of capitalised words may have.
 const MAX_RUN: usize = 10;
+
+static TITLE_SET: WordSet = WordSet::new(TITLE_WORDS);
+static STRONG_TITLE_SET: WordSet = WordSet::new(STRONG_TITLES);
+static NOT_NAME_SET: WordSet = WordSet::new(NOT_NAMES);
+static ORG_HEAD_SET: WordSet = WordSet::new(ORG_HEADS);
+static ORG_WORD_SET: WordSet = WordSet::new(ORG_WORDS);
+static PLACE_WORD_SET: WordSet = WordSet::new(PLACE_WORDS);
 
 const CONNECTORS: &[&str] = &["of", "de", "del", "da", "van", "von", "der", "al", "bin", "la", "le", "du"];
 
@@ -672,7 +680,7 @@ fn analyse_run(text: &str, run: &[Token], sentence_start: bool, doc: usize, out:
         if let Some((len, p)) = matched {
             // A place inside an organisation's name ("Russian Foreign Ministry", "Czech
             // Republic" stays a place) or before "House" ("White House") is left to the run.
-            let rest_is_org = keys[k + len..].iter().any(|w| ORG_HEADS.contains(&w.as_str()) && w != "house");
+            let rest_is_org = keys[k + len..].iter().any(|w| ORG_HEAD_SET.contains(w) && w != "house");
             let is_person_surname = k > segment_start && !titled && g.given.contains(keys[segment_start].as_str());
             if !rest_is_org && !is_person_surname {
                 flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, doc, out);
@@ -695,16 +703,13 @@ fn analyse_run(text: &str, run: &[Token], sentence_start: bool, doc: usize, out:
         }
         // A title inside a run ends what came before it ("Belovac Mayor Aleksandar
         // Jovanovic": a place, then a mayor).
-        if k > start
-            && STRONG_TITLES.contains(&keys[k].as_str())
-            && !keys[k..].iter().any(|w| ORG_HEADS.contains(&w.as_str()))
-        {
+        if k > start && STRONG_TITLE_SET.contains(&keys[k]) && !keys[k..].iter().any(|w| ORG_HEAD_SET.contains(w)) {
             flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, doc, out);
             start = k;
             titled = false;
         }
         // Title words before a name: skip them, remember the name is titled.
-        if k == start && is_title(&keys[k]) && !keys[k..].iter().any(|w| ORG_HEADS.contains(&w.as_str())) {
+        if k == start && is_title(&keys[k]) && !keys[k..].iter().any(|w| ORG_HEAD_SET.contains(w)) {
             titled = true;
             k += 1;
             start = k;
@@ -742,9 +747,9 @@ fn flush(
     let words: Vec<&str> = keys.iter().map(String::as_str).collect();
     let g = gazetteer();
     let last = *words.last().unwrap_or(&"");
-    let kind = if words.iter().any(|w| ORG_HEADS.contains(w)) || (words.len() == 1 && ORG_WORDS.contains(&last)) {
+    let kind = if words.iter().any(|w| ORG_HEAD_SET.contains(w)) || (words.len() == 1 && ORG_WORD_SET.contains(last)) {
         EntityKind::Organisation
-    } else if words.iter().any(|w| PLACE_WORDS.contains(w)) {
+    } else if words.iter().any(|w| PLACE_WORD_SET.contains(w)) {
         EntityKind::Place
     } else if words.len() == 1 && run[0].is_all_caps() {
         EntityKind::Organisation

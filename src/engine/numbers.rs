@@ -237,13 +237,25 @@ fn vague_base(w: &str) -> Option<f64> {
 }
 
 /// A word that can begin or continue a number written in words.
+/// Which of [`UNITS`] (0), [`TEENS`] (1) or [`TENS`] (2) `w` is in, and its place there (one
+/// hash look-up instead of three scans: the parsers ask at every word).
+fn small_number(w: &str) -> Option<(u8, usize)> {
+    static MAP: std::sync::OnceLock<super::lexicon::FastMap<&'static str, (u8, usize)>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = super::lexicon::FastMap::default();
+        for (class, list) in [UNITS, TEENS, TENS].into_iter().enumerate() {
+            for (k, w) in list.iter().enumerate() {
+                map.entry(*w).or_insert((class as u8, k));
+            }
+        }
+        map
+    })
+    .get(w)
+    .copied()
+}
+
 fn is_number_word(w: &str) -> bool {
-    UNITS.contains(&w)
-        || TEENS.contains(&w)
-        || TENS.contains(&w)
-        || scale_of(w).is_some()
-        || vague_base(w).is_some()
-        || w == "dozen"
+    small_number(w).is_some() || scale_of(w).is_some() || vague_base(w).is_some() || w == "dozen"
 }
 
 /// Function words and common verbs and adverbs: a unit stops before them.
@@ -863,20 +875,20 @@ fn parse_words(toks: &[Tok], p: usize) -> Option<Val> {
         if (w == "a" || w == "an") && last == Last::Start && follows_scale(j + 1) {
             current = 1.0;
             last = Last::A;
-        } else if let Some(k) = UNITS.iter().position(|u| *u == w) {
+        } else if let Some((0, k)) = small_number(w) {
             if !matches!(last, Last::Start | Last::Tens | Last::Hundred | Last::Scale | Last::And) {
                 break;
             }
             current += k as f64;
             only_one = last == Last::Start && w == "one";
             last = Last::Unit;
-        } else if let Some(k) = TEENS.iter().position(|u| *u == w) {
+        } else if let Some((1, k)) = small_number(w) {
             if !matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And) {
                 break;
             }
             current += 10.0 + k as f64;
             last = Last::Teen;
-        } else if let Some(k) = TENS.iter().position(|u| *u == w) {
+        } else if let Some((2, k)) = small_number(w) {
             if !matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And) {
                 break;
             }
@@ -905,8 +917,7 @@ fn parse_words(toks: &[Tok], p: usize) -> Option<Val> {
             last = Last::Dozen;
             dozen = true;
         } else if w == "and" {
-            let next_small = lower_at(toks, j + 1)
-                .is_some_and(|n| UNITS.contains(&&*n) || TEENS.contains(&&*n) || TENS.contains(&&*n));
+            let next_small = lower_at(toks, j + 1).is_some_and(|n| small_number(&n).is_some());
             if !matches!(last, Last::Hundred | Last::Scale) || !next_small {
                 break;
             }
@@ -1103,6 +1114,24 @@ fn starts_value(toks: &[Tok], p: usize) -> bool {
     }
 }
 
+/// The entries of [`PREFIXES`] whose first word is `first`, in list order (the loop in
+/// [`number_at`] runs at every token: a scan of the whole list there showed in the profile).
+fn prefixes_starting_with(first: &str) -> &'static [(&'static [&'static str], Prefix)] {
+    static BY_FIRST: std::sync::OnceLock<
+        super::lexicon::FastMap<&'static str, Vec<(&'static [&'static str], Prefix)>>,
+    > = std::sync::OnceLock::new();
+    let map = BY_FIRST.get_or_init(|| {
+        let mut map: super::lexicon::FastMap<&'static str, Vec<(&'static [&'static str], Prefix)>> = Default::default();
+        for &(words, kind) in PREFIXES {
+            if let Some(f) = words.first() {
+                map.entry(*f).or_default().push((words, kind));
+            }
+        }
+        map
+    });
+    map.get(first).map(Vec::as_slice).unwrap_or(&[])
+}
+
 /// The number phrase starting at token `i`, with any approximation word before it.
 pub(crate) fn number_at(toks: &[Tok], i: usize) -> Option<Parse> {
     // Range introducers: "between 20 and 30", "from 20 to 30".
@@ -1116,7 +1145,11 @@ pub(crate) fn number_at(toks: &[Tok], i: usize) -> Option<Parse> {
             return None;
         }
     }
-    for (words, kind) in PREFIXES {
+    let first = match toks.get(i) {
+        Some(t) if t.kind == TokKind::Word => t.lower(),
+        _ => return core_at(toks, i, None),
+    };
+    for &(words, kind) in prefixes_starting_with(&first) {
         let matches = words.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is(w)));
         let p = i + words.len();
         if matches && starts_value(toks, p) {

@@ -157,10 +157,13 @@ fn monday_of(d: Date) -> Option<Date> {
 pub fn find_times(text: &str, span: Span, article_date: Option<Date>) -> Vec<TimeExpr> {
     let date = article_date.filter(|d| valid(*d));
     let toks = numbers::tokenize(text, span);
+    // The last time-unit word ("days", "-year"): a number can start a duration only before it,
+    // so most positions skip the number parser (the profile's largest part of this stage).
+    let last_unit = toks.iter().rposition(|t| t.kind == TokKind::Word && time_unit(t.text).is_some());
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match match_at(text, &toks, i, date) {
+        match match_at(text, &toks, i, date, last_unit) {
             Some((e, next)) => {
                 if span.contains(e.span) && !e.span.is_empty() {
                     out.push(e);
@@ -205,7 +208,14 @@ struct Found {
     end_tok: usize,
 }
 
-fn match_at(text: &str, toks: &[Tok], i: usize, date: Option<Date>) -> Option<(TimeExpr, usize)> {
+fn match_at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    date: Option<Date>,
+    last_unit: Option<usize>,
+) -> Option<(TimeExpr, usize)> {
+    let unit_after = |k: usize| last_unit.is_some_and(|u| u > k);
     let mk = |f: Found| {
         let start = toks.get(i)?.start;
         let end = toks.get(f.end_tok.checked_sub(1)?)?.end;
@@ -234,7 +244,7 @@ fn match_at(text: &str, toks: &[Tok], i: usize, date: Option<Date>) -> Option<(T
         && lower(toks, i + 1)
             .is_some_and(|n| matches!(&*n, "past" | "last" | "next" | "coming" | "previous" | "following"))
     {
-        let end = match duration_at(toks, i + 2) {
+        let end = match duration_at(toks, i + 2, unit_after(i + 2)) {
             Some(d) => Some(d.next),
             None => toks.get(i + 2).and_then(|u| time_unit(u.text)).map(|_| i + 3),
         };
@@ -292,7 +302,7 @@ fn match_at(text: &str, toks: &[Tok], i: usize, date: Option<Date>) -> Option<(T
     if prev.as_deref().is_some_and(|p| matches!(p, "once" | "twice" | "thrice" | "times" | "per" | "every")) {
         return None;
     }
-    let d = duration_at(toks, i)?;
+    let d = duration_at(toks, i, unit_after(i))?;
     let start = toks.get(i)?.start;
     let mut end_tok = d.next;
     let after = lower(toks, end_tok);
@@ -673,6 +683,10 @@ struct Dur {
 const DAY: f64 = 86_400.0;
 
 fn time_unit(w: &str) -> Option<(&'static str, f64)> {
+    // The longest unit word is "centuries": anything longer is no unit (and is not lower-cased).
+    if w.len() > 9 {
+        return None;
+    }
     let w = w.to_ascii_lowercase();
     let base = match w.as_str() {
         "centuries" => "century",
@@ -719,7 +733,9 @@ fn unit_at(toks: &[Tok], k: usize) -> Option<((&'static str, f64), usize)> {
     Some((u, next))
 }
 
-fn duration_at(toks: &[Tok], i: usize) -> Option<Dur> {
+/// A duration at `i`; `unit_after`: whether a time-unit word comes after `i` (if not, no number
+/// there can start one, and the number parser is not asked).
+fn duration_at(toks: &[Tok], i: usize, unit_after: bool) -> Option<Dur> {
     let t = toks.get(i)?;
     let dur = |low: f64, high: f64, approx: bool, (unit, secs): (&'static str, f64), next: usize| {
         Some(Dur { low, high, approx, secs, unit, next })
@@ -760,6 +776,9 @@ fn duration_at(toks: &[Tok], i: usize) -> Option<Dur> {
             _ => {}
         }
     }
+    if !unit_after {
+        return None;
+    }
     match numbers::number_at(toks, i)? {
         Parse::Num(m) if m.start == i && m.next > i => {
             let (u, next) = unit_at(toks, m.next)?;
@@ -789,7 +808,7 @@ fn offset(d: Date, dur: &Dur, sign: i64) -> Option<Date> {
 /// A duration's key read back as a quantity of seconds.
 fn duration_quantity(norm: &str) -> Option<Quantity> {
     let toks = numbers::tokenize(norm, Span::new(0, norm.len()));
-    let d = duration_at(&toks, 0)?;
+    let d = duration_at(&toks, 0, true)?;
     let scale = |v: f64| {
         if v >= numbers::UNBOUNDED / 1e12 {
             numbers::UNBOUNDED

@@ -74,6 +74,10 @@ pub fn words(text: &str, span: Span) -> Vec<Token<'_>> {
 /// Lower-case key of a token for matching: without possessive "'s"/"'", without periods
 /// ("U.S." gives "us"), with typographic apostrophes folded.
 pub fn key(word: &str) -> String {
+    // Most words: ASCII with no period and no apostrophe, only lower-cased (one allocation).
+    if word.bytes().all(|b| b.is_ascii() && b != b'.' && b != b'\'') {
+        return word.to_ascii_lowercase();
+    }
     let mut w = word.replace('’', "'");
     if let Some(s) = w.strip_suffix("'s") {
         w = s.to_string();
