@@ -206,7 +206,7 @@ fn find_speaker(
     mentions: &[RawMention],
     starts_inside: bool,
 ) -> Option<Speaker> {
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let lower: Vec<std::borrow::Cow<str>> = toks.iter().map(|t| tokens::lower(t.text)).collect();
     // Whether each token stands inside quote marks.
     let mut inside = starts_inside;
     let mut quoted = Vec::with_capacity(toks.len());
@@ -221,7 +221,7 @@ fn find_speaker(
             continue;
         }
         let is_according = w == "according" && lower.get(v + 1).is_some_and(|n| n == "to");
-        if !(SPEECH_VERBS.contains(&w.as_str()) || is_according) {
+        if !(SPEECH_VERBS.contains(&&**w) || is_according) {
             continue;
         }
         // "described ... as", "called the meetings": only with a named subject right before.
@@ -257,7 +257,7 @@ fn gap_is_plain(text: &str, a: &Token, b: &Token) -> bool {
 fn noun_phrase_before(
     text: &str,
     toks: &[Token],
-    lower: &[String],
+    lower: &[std::borrow::Cow<str>],
     v: usize,
     mentions: &[RawMention],
 ) -> Option<Speaker> {
@@ -268,17 +268,14 @@ fn noun_phrase_before(
         if !gap_is_plain(text, &toks[k], &toks[k + 1]) {
             break;
         }
-        if CLAUSE_WORDS.contains(&lower[k].as_str()) && !(k + 1 < end && lower[k] == "of") {
+        if CLAUSE_WORDS.contains(&&*lower[k]) && !(k + 1 < end && lower[k] == "of") {
             break;
         }
         start = k;
     }
     // Drop leading determiners and sentence connectives.
     while start < end
-        && matches!(
-            lower[start].as_str(),
-            "the" | "but" | "and" | "a" | "an" | "nevertheless" | "however" | "meanwhile"
-        )
+        && matches!(&*lower[start], "the" | "but" | "and" | "a" | "an" | "nevertheless" | "however" | "meanwhile")
     {
         start += 1;
     }
@@ -291,7 +288,7 @@ fn noun_phrase_before(
     // ending in -ly before the verb is dropped.
     let mention = mentions.iter().rposition(|m| span.contains(m.span));
     // A speaker is a name, a pronoun, or a phrase ending in a person noun ("officials").
-    let last = lower[end - 1].as_str();
+    let last = &*lower[end - 1];
     let ok = mention.is_some()
         || PRONOUNS.contains(&last)
         || matches!(

@@ -49,18 +49,18 @@ pub fn split_clauses(text: &str, sentence: Span) -> Vec<Span> {
             last_cut_tok = i;
             continue;
         }
-        let lw = t.text.to_lowercase();
+        let lw = tokens::lower(t.text);
         if !depth_quote && starts_clause(&toks, i, gap) {
             cuts.push(t.span.start);
             last_cut_tok = i;
             continue;
         }
-        if CLAUSE_SPLITS.contains(&lw.as_str()) && !depth_quote {
+        if CLAUSE_SPLITS.contains(&&*lw) && !depth_quote {
             // "but" right after a comma, or "but was/but not": a new statement.
-            let next = toks.get(i + 1).map(|n| n.text.to_lowercase()).unwrap_or_default();
+            let next = toks.get(i + 1).map(|n| tokens::lower(n.text)).unwrap_or_default();
             let comma = gap.contains(',');
             let verbish = matches!(
-                next.as_str(),
+                &*next,
                 "was"
                     | "were"
                     | "is"
@@ -121,10 +121,10 @@ const SPEECH: &[&str] = &["says", "said", "told", "added", "adds"];
 /// clause opener or "to" (a purpose clause: "..., to counter ..."); "and" before a finite or
 /// past-tense verb (a second predicate) or before a new subject with a verb of saying.
 fn starts_clause(toks: &[tokens::Token], i: usize, gap: &str) -> bool {
-    let lw = toks[i].text.to_lowercase();
+    let lw = tokens::lower(toks[i].text);
     let comma = gap.contains(',') || gap.contains("--") || gap.contains('—');
-    let next = toks.get(i + 1).map(|n| n.text.to_lowercase()).unwrap_or_default();
-    if comma && (AFTER_COMMA.contains(&lw.as_str()) || lw == "to") {
+    let next = toks.get(i + 1).map(|n| tokens::lower(n.text)).unwrap_or_default();
+    if comma && (AFTER_COMMA.contains(&&*lw) || lw == "to") {
         return true;
     }
     if lw != "and" {
@@ -134,10 +134,10 @@ fn starts_clause(toks: &[tokens::Token], i: usize, gap: &str) -> bool {
         return true;
     }
     let past = next.len() > 4 && next.ends_with("ed") && next.chars().all(|c| c.is_ascii_lowercase());
-    if FINITE.contains(&next.as_str()) || past {
+    if FINITE.contains(&&*next) || past {
         return true;
     }
-    toks[i + 1..].iter().take(5).any(|t| SPEECH.contains(&t.text.to_lowercase().as_str()))
+    toks[i + 1..].iter().take(5).any(|t| SPEECH.contains(&&*tokens::lower(t.text)))
 }
 
 #[cfg(test)]

@@ -687,10 +687,15 @@ fn time_unit(w: &str) -> Option<(&'static str, f64)> {
     if w.len() > 9 {
         return None;
     }
-    let w = w.to_ascii_lowercase();
-    let base = match w.as_str() {
+    // Lower-cased on the stack (no allocation: this is asked of every word).
+    let mut buf = [0u8; 9];
+    let buf = &mut buf[..w.len()];
+    buf.copy_from_slice(w.as_bytes());
+    buf.make_ascii_lowercase();
+    let w = std::str::from_utf8(buf).ok()?;
+    let base = match w {
         "centuries" => "century",
-        _ => w.strip_suffix('s').unwrap_or(&w),
+        _ => w.strip_suffix('s').unwrap_or(w),
     };
     Some(match base {
         "second" => ("second", 1.0),

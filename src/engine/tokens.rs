@@ -71,6 +71,15 @@ pub fn words(text: &str, span: Span) -> Vec<Token<'_>> {
     out
 }
 
+/// `s` in lower case, borrowed when it has no upper-case letter (most words): no allocation.
+pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Lower-case key of a token for matching: without possessive "'s"/"'", without periods
 /// ("U.S." gives "us"), with typographic apostrophes folded.
 pub fn key(word: &str) -> String {
