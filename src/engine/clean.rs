@@ -57,7 +57,17 @@ const FURNITURE_ANYWHERE: &[(&str, &str)] = &[
 const FURNITURE_TO_GUILLEMET: &[(&str, &str)] = &[("Next Article in", "navigation"), ("Video Watch", "video link")];
 
 /// Phrases that open furniture running to the end of the line.
-const FURNITURE_TO_LINE_END: &[(&str, &str)] = &[("All About ", "topic links")];
+const FURNITURE_TO_LINE_END: &[(&str, &str)] = &[
+    ("All About ", "topic links"),
+    // Staff credits closing a wire story: "(Reporting by A; Writing by B; Editing by C)".
+    ("(Reporting by ", "staff credit"),
+    ("(Additional reporting by ", "staff credit"),
+    ("(Writing by ", "staff credit"),
+    ("(Editing by ", "staff credit"),
+    ("(Compiled by ", "staff credit"),
+    ("Reporting by ", "staff credit"),
+    ("Additional reporting by ", "staff credit"),
+];
 
 /// Words that are furniture only when they make a whole line (possibly bulleted).
 const FURNITURE_WHOLE_LINE: &[&str] = &[
@@ -401,6 +411,18 @@ mod tests {
         let t = "They met Tuesday. E-mail to a friend E-mail to a friend\n";
         assert_eq!(furniture_texts(t), vec!["E-mail to a friend", "E-mail to a friend"]);
         assert_eq!(blocks(t), vec![(BlockKind::Body, "They met Tuesday.")]);
+    }
+
+    #[test]
+    fn staff_credits_are_furniture_and_prose_about_reporting_is_not() {
+        let t = "Three people died, officials said.\n(Reporting by Petar Lukic; Writing by Anna Berg; Editing by Tom Hale)\n";
+        assert_eq!(furniture_texts(t), vec!["(Reporting by Petar Lukic; Writing by Anna Berg; Editing by Tom Hale)"]);
+        assert_eq!(blocks(t), vec![(BlockKind::Body, "Three people died, officials said.")]);
+        let t = "Additional reporting by Jon Boyle in Paris\n";
+        assert_eq!(furniture_texts(t), vec!["Additional reporting by Jon Boyle in Paris"]);
+        // In a sentence, about reporting: content.
+        let t = "The paper said its reporting by two journalists was accurate.\n";
+        assert!(furniture_texts(t).is_empty());
     }
 
     #[test]

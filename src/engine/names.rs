@@ -303,6 +303,19 @@ const ORG_HEADS: &[&str] = &[
     "conference",
     "summit",
     "talks",
+    "hospital",
+    "clinic",
+    "school",
+    "college",
+    "academy",
+    "airport",
+    "embassy",
+    "prison",
+    "hotel",
+    "museum",
+    "stadium",
+    "cathedral",
+    "mosque",
 ];
 
 /// Single words that name organisations on their own.
@@ -607,7 +620,21 @@ pub fn find_mentions(text: &str, span: Span, doc: usize) -> Vec<RawMention> {
         // Possessive on an inner token ends the run after it ("Pentagon's Missile Defence Agency"
         // is kept whole; "Gates' first" has a lower-case word after it anyway).
         let sentence_start = i == 0 || opens_sentence(text, span, t);
-        analyse_run(text, &toks[i..j], sentence_start, doc, &mut out);
+        // The words right before and after a one-word run, when only spaces stand between:
+        // they tell a lone unknown capitalised word's kind (see `lone_word_kind`).
+        let lone = if j == i + 1 {
+            let spaced = |a: &Token, b: &Token| {
+                text.get(a.span.end..b.span.start).is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' '))
+            };
+            Some(Lone {
+                word: t.text,
+                before: i.checked_sub(1).map(|k| &toks[k]).filter(|b| spaced(b, t)).map(|b| tokens::key(b.text)),
+                after: toks.get(j).filter(|a| spaced(t, a)).map(|a| a.text),
+            })
+        } else {
+            None
+        };
+        analyse_run(text, &toks[i..j], sentence_start, lone.as_ref(), doc, &mut out);
         i = j;
     }
     out
@@ -651,7 +678,24 @@ fn inflected_opener(w: &str) -> bool {
     w.chars().count() > 4 && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"))
 }
 
-fn analyse_run(text: &str, run: &[Token], sentence_start: bool, doc: usize, out: &mut Vec<RawMention>) {
+/// The words around a run of one capitalised word (`None` when not right beside it).
+struct Lone<'a> {
+    /// The word itself, as written.
+    word: &'a str,
+    /// The word before, as a key ("the", "in").
+    before: Option<String>,
+    /// The token after, as written ("river", "15").
+    after: Option<&'a str>,
+}
+
+fn analyse_run(
+    text: &str,
+    run: &[Token],
+    sentence_start: bool,
+    lone: Option<&Lone>,
+    doc: usize,
+    out: &mut Vec<RawMention>,
+) {
     let g = gazetteer();
     let keys: Vec<String> = run.iter().map(|t| tokens::key(t.text)).collect();
     let mut k = 0;
@@ -683,7 +727,7 @@ fn analyse_run(text: &str, run: &[Token], sentence_start: bool, doc: usize, out:
             let rest_is_org = keys[k + len..].iter().any(|w| ORG_HEAD_SET.contains(w) && w != "house");
             let is_person_surname = k > segment_start && !titled && g.given.contains(keys[segment_start].as_str());
             if !rest_is_org && !is_person_surname {
-                flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, doc, out);
+                flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, lone, doc, out);
                 let sp = Span::new(run[k].span.start, run[k + len - 1].span.end);
                 out.push(RawMention {
                     doc,
@@ -704,7 +748,7 @@ fn analyse_run(text: &str, run: &[Token], sentence_start: bool, doc: usize, out:
         // A title inside a run ends what came before it ("Belovac Mayor Aleksandar
         // Jovanovic": a place, then a mayor).
         if k > start && STRONG_TITLE_SET.contains(&keys[k]) && !keys[k..].iter().any(|w| ORG_HEAD_SET.contains(w)) {
-            flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, doc, out);
+            flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, lone, doc, out);
             start = k;
             titled = false;
         }
@@ -717,7 +761,7 @@ fn analyse_run(text: &str, run: &[Token], sentence_start: bool, doc: usize, out:
         }
         k += 1;
     }
-    flush(text, &run[start..n], &keys[start..n], titled, sentence_start && start == 0, doc, out);
+    flush(text, &run[start..n], &keys[start..n], titled, sentence_start && start == 0, lone, doc, out);
 }
 
 /// Classifies what is left of a run after places and titles and records it.
@@ -727,6 +771,7 @@ fn flush(
     keys: &[String],
     titled: bool,
     opens_sentence: bool,
+    lone: Option<&Lone>,
     doc: usize,
     out: &mut Vec<RawMention>,
 ) {
@@ -762,11 +807,16 @@ fn flush(
         // Several capitalised words without a person's marks: a named thing.
         EntityKind::Organisation
     } else {
-        // A lone capitalised word: decided when resolving (a known surname, or a place).
+        // A lone capitalised word: its neighbours may tell ("the Courier", "the Morava river",
+        // "in Jagodina", "Oct 15"); else decided when resolving (a known surname, or a place).
         if is_not_name(last) {
             return;
         }
-        EntityKind::Person
+        match lone.map(|l| lone_word_kind(last, l)) {
+            Some(LoneKind::NotAName) => return,
+            Some(LoneKind::Is(kind)) => kind,
+            Some(LoneKind::Unknown) | None => EntityKind::Person,
+        }
     };
     let name_text = span.text(text);
     let name_text = name_text.strip_suffix("'s").or_else(|| name_text.strip_suffix("’s")).unwrap_or(name_text);
@@ -786,6 +836,86 @@ fn flush(
 
 /// A word common enough in English (Zipf >= 3.5 in the background list) that its capital at
 /// a sentence start says nothing.
+enum LoneKind {
+    NotAName,
+    Is(EntityKind),
+    Unknown,
+}
+
+/// Month abbreviations, which are no name before a day ("Oct 15"); "May" and "Jan" are also
+/// names, and "May 15" / "Jan 15" are left to the date parser's context.
+const MONTH_ABBREVIATIONS: &[&str] = &["feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// Common nouns that make the capitalised word before them a place ("the Morava river",
+/// "Brdska street").
+const PLACE_AFTER: &[&str] = &[
+    "river",
+    "lake",
+    "sea",
+    "bay",
+    "gulf",
+    "valley",
+    "mountain",
+    "mountains",
+    "island",
+    "islands",
+    "peninsula",
+    "street",
+    "streets",
+    "avenue",
+    "road",
+    "square",
+    "bridge",
+    "district",
+    "province",
+    "region",
+    "county",
+    "village",
+    "canal",
+    "airport",
+    "border",
+    "coast",
+    "basin",
+    "delta",
+    "strait",
+];
+
+/// Prepositions after which a lone unknown capitalised word is a place ("in Jagodina",
+/// "near Belovac"), not a person.
+const PLACE_BEFORE: &[&str] = &["in", "near", "outside", "across", "throughout"];
+
+/// What a lone capitalised word that is no known name is, from the words beside it.
+fn lone_word_kind(key: &str, lone: &Lone) -> LoneKind {
+    let after = lone.after.map(|a| a.to_lowercase());
+    let after = after.as_deref();
+    if MONTH_ABBREVIATIONS.contains(&key) && after.is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit())) {
+        return LoneKind::NotAName;
+    }
+    if gazetteer().given.contains(key) {
+        return LoneKind::Unknown;
+    }
+    if after.is_some_and(|a| PLACE_AFTER.contains(&a)) {
+        return LoneKind::Is(EntityKind::Place);
+    }
+    // A possessive ("in Lavrov's view") or a word before a noun ("the Bush administration")
+    // names something else: no guess.
+    let possessive = lone.word.ends_with("'s") || lone.word.ends_with("’s") || lone.word.ends_with('\'');
+    let ends_phrase = after.is_none_or(|a| THE_X_THEN.contains(&a));
+    match lone.before.as_deref() {
+        _ if possessive => LoneKind::Unknown,
+        Some("the") if ends_phrase => LoneKind::Is(EntityKind::Organisation),
+        Some(b) if PLACE_BEFORE.contains(&b) => LoneKind::Is(EntityKind::Place),
+        _ => LoneKind::Unknown,
+    }
+}
+
+/// Words that may follow "the X" when X ends the phrase ("confirmed to the Courier on
+/// Monday"), rather than qualify a noun after it ("the Bush administration").
+const THE_X_THEN: &[&str] = &[
+    "on", "in", "at", "of", "for", "from", "to", "with", "by", "and", "or", "but", "that", "which", "who", "said",
+    "says", "reported", "reports", "is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
+];
+
 fn is_common_word(w: &str) -> bool {
     super::lexicon::zipf(w) >= 3.5
 }
@@ -1250,6 +1380,36 @@ mod tests {
         assert!(same_name("Đorđe", "Djordje"));
         assert!(same_name("Djordje", "Đorđe"));
         assert!(same_name("Đurić", "Djuric"));
+    }
+
+    fn kinds(text: &str) -> Vec<(String, EntityKind)> {
+        find_mentions(text, Span::new(0, text.len()), 0).into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
+    #[test]
+    fn a_lone_unknown_word_takes_its_kind_from_its_neighbours() {
+        use EntityKind::*;
+        // A month abbreviation before a day is no name.
+        assert_eq!(
+            kinds("Belgrade, Serbia, Oct 15 - A blast."),
+            vec![("Belgrade".into(), Place), ("Serbia".into(), Place)]
+        );
+        assert_eq!(kinds("he said Oct was a good month"), vec![("Oct".into(), Person)]);
+        // A geographic common noun after it: a place.
+        assert_eq!(kinds("homes along the Morava river were flooded"), vec![("Morava".into(), Place)]);
+        assert_eq!(kinds("residents of Brdska street left"), vec![("Brdska".into(), Place)]);
+        // "the" before it: not a person.
+        assert_eq!(kinds("his family confirmed to the Courier on Monday"), vec![("Courier".into(), Organisation)]);
+        // A place preposition before it.
+        assert_eq!(kinds("a plant in Jagodina closed"), vec![("Jagodina".into(), Place)]);
+        // A known given name stays a person; an unknown word with no such neighbour too.
+        assert_eq!(kinds("a letter in Anna's hand"), vec![("Anna".into(), Person)]);
+        assert_eq!(kinds("he met Stankovic on Monday"), vec![("Stankovic".into(), Person)]);
+        // A name before a noun, or a possessive, is not guessed at.
+        assert_eq!(kinds("a plan of the Bush administration"), vec![("Bush".into(), Person)]);
+        assert_eq!(kinds("nothing changed in Lavrov's view"), vec![("Lavrov".into(), Person)]);
+        // Facilities are organisations.
+        assert_eq!(kinds("taken to Belovac General Hospital"), vec![("Belovac General Hospital".into(), Organisation)]);
     }
 
     fn resolve_texts(texts: &[&str]) -> (Vec<RawMention>, Resolution) {
