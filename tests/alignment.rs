@@ -200,3 +200,21 @@ fn distances_to_different_places_are_not_one_fact() {
     ]);
     assert!(!numbers_differ(&arts, &a, "90 km", "10 km"), "{:#?}", a.groups);
 }
+
+#[test]
+fn what_a_bare_number_counts_ends_at_a_preposition() {
+    // "Three dead" and "27 hurt" count different things; "explosion" and "Hemikol" after the
+    // preposition are what both claims are about, not what the numbers count.
+    let (arts, a) = articles(&[
+        "Three dead in the Hemikol explosion at the paint factory in Belovac.",
+        "27 hurt in the Hemikol explosion at the paint factory in Belovac.",
+    ]);
+    assert!(group_joining(&arts, &a, "Three dead", "27 hurt").is_some(), "{:#?}", a.groups);
+    assert!(!numbers_differ(&arts, &a, "Three", "27"), "{:#?}", a.groups);
+    // The words right after the numbers still make one fact of the same count.
+    let (arts, a) = articles(&[
+        "27 hurt in the Hemikol explosion at the paint factory in Belovac.",
+        "25 hurt in the Hemikol explosion at the paint factory in Belovac.",
+    ]);
+    assert!(numbers_differ(&arts, &a, "27", "25"), "{:#?}", a.groups);
+}

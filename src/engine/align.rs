@@ -781,6 +781,14 @@ pub fn same_unit(a: &Quantity, b: &Quantity) -> bool {
     ha == hb || wb.contains(&ha) || wa.contains(&hb) || lexicon::synonyms(&ha, &hb)
 }
 
+/// Words after a quantity that end what it counts: conjunctions ("three workers | and injuring
+/// 27 others") and prepositions that open what the claim is about rather than the count ("27
+/// hurt | in the explosion", "300 residents | from nearby streets").
+const CONTEXT_ENDS: &[&str] = &[
+    "and", "or", "but", "while", "in", "at", "on", "from", "by", "with", "for", "after", "before", "during", "when",
+    "as", "near", "since",
+];
+
 /// The content words around a quantity, as matching keys: the word right before it (when it
 /// is a content word: "injuring 27") and up to three after it, stopping at a conjunction or
 /// punctuation ("three workers | and injuring 27 others").
@@ -803,7 +811,7 @@ fn number_context(text: &str, claim: &Claim, q: &Quantity) -> BTreeSet<String> {
     for t in toks[at..].iter().take(4) {
         let gap = text.get(prev_end..t.span.start).unwrap_or(",");
         let k = tokens::key(t.text);
-        if gap.contains([',', ';', ':', '.', '(', ')']) || matches!(k.as_str(), "and" | "or" | "but" | "while") {
+        if gap.contains([',', ';', ':', '.', '(', ')']) || CONTEXT_ENDS.contains(&k.as_str()) {
             break;
         }
         if content(t) {
