@@ -796,9 +796,12 @@ fn number_context(text: &str, claim: &Claim, q: &Quantity) -> BTreeSet<String> {
     let toks = tokens::words(text, claim.span);
     let at = toks.iter().position(|t| t.span.start >= q.span.end).unwrap_or(toks.len());
     let from = toks.iter().position(|t| t.span.end > q.span.start).unwrap_or(toks.len());
+    // The unit is what is counted, not a word around it; it is stored in the singular
+    // ("27 people" counts "person").
+    let unit: BTreeSet<&str> = q.unit.as_deref().map(|u| u.split_whitespace().collect()).unwrap_or_default();
     let content = |t: &tokens::Token| {
         let k = tokens::key(t.text);
-        !is_stop(&k) && !k.chars().any(|c| c.is_ascii_digit())
+        !is_stop(&k) && !k.chars().any(|c| c.is_ascii_digit()) && !unit.contains(numbers::singular(&k).as_str())
     };
     let mut out = BTreeSet::new();
     if let Some(t) = from.checked_sub(1).map(|i| &toks[i]) {
