@@ -230,3 +230,30 @@ fn the_counted_thing_is_not_a_word_around_the_count() {
     assert!(!numbers_differ(&arts, &a, "27", "400"), "{:#?}", a.groups);
     assert!(a.groups.iter().all(|g| g.level != "fact"), "{:#?}", a.groups);
 }
+
+#[test]
+fn a_count_without_a_unit_is_one_fact_with_the_same_count() {
+    // "injuring 27 others" has no unit: the word beside it says what it counts.
+    let (arts, a) = articles(&[
+        "The blast killed three workers at the plant, injuring 27 others, officials said.",
+        "Rescuers said 27 people were injured when the tank exploded.",
+    ]);
+    let g = group_joining(&arts, &a, "injuring 27", "27 people").expect("one fact: the injured");
+    assert!(g.links.iter().flat_map(|l| &l.reasons).any(|r| r.what.starts_with("injure: 27 ~ 27")), "{:#?}", g.links);
+    // And the other way round.
+    let (arts, a) = articles(&[
+        "Rescuers said 27 people were injured when the tank exploded.",
+        "The blast killed three workers at the plant, injuring 27 others, officials said.",
+    ]);
+    assert!(group_joining(&arts, &a, "27 people", "injuring 27").is_some(), "{:#?}", a.groups);
+}
+
+#[test]
+fn a_part_of_a_count_is_not_the_count() {
+    // "Five of the injured" counts some of the injured, not the injured.
+    let (arts, a) = articles(&[
+        "Five of the injured were in serious condition, hospital staff said.",
+        "Rescuers said 27 people were injured when the tank exploded.",
+    ]);
+    assert!(group_joining(&arts, &a, "Five", "27 people").is_none(), "{:#?}", a.groups);
+}

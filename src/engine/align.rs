@@ -259,7 +259,20 @@ struct UnitFeature {
     words: Vec<u32>,
     /// The content words right around the quantity, as keys, sorted ("injured", "hurt").
     context: Vec<u32>,
+    /// The same with their lexicon numbers and informativeness, to meet a count without a unit.
+    context_words: Vec<(u32, Option<u32>, f64)>,
     info: f64,
+}
+
+/// A count without a unit ("injuring 27 others", "27 hurt"): what it counts is only in the
+/// words around it.
+#[derive(Clone, Debug)]
+struct BareCount {
+    /// The quantity's index in the claim's numbers.
+    index: usize,
+    /// The informative content words right around the quantity: (key, lexicon number,
+    /// informativeness), sorted by key.
+    context: Vec<(u32, Option<u32>, f64)>,
 }
 
 /// Features of one claim used for matching, numbered through a `Context`'s vocabularies.
@@ -276,6 +289,7 @@ pub struct Features {
     /// Places where something happens ("in Poland", "at Fort Greely"), sorted.
     places: Vec<u32>,
     units: Vec<UnitFeature>,
+    bare: Vec<BareCount>,
     source_entity: Option<u32>,
     total_words: f64,
     total_entities: f64,
@@ -432,14 +446,32 @@ pub fn features(text: &str, claim: &Claim, ctx: &mut Context) -> Features {
                 .map(|k| ctx.words.id(k))
                 .collect();
             context.sort_unstable();
+            let context_words = context
+                .iter()
+                .map(|&k| {
+                    let name = ctx.words.name(k);
+                    (k, lexicon::word_id(name), lexicon::informativeness(name) as f64)
+                })
+                .collect();
             f.units.push(UnitFeature {
                 context,
+                context_words,
                 index: i,
                 head: ctx.words.id(&head),
                 head_lex: lexicon::word_id(&head),
                 words,
                 info: lexicon::informativeness(&head) as f64,
             });
+        } else {
+            let mut context: Vec<(u32, Option<u32>, f64)> = number_context(text, claim, q)
+                .iter()
+                .map(|k| (ctx.words.id(k), lexicon::word_id(k), lexicon::informativeness(k) as f64))
+                .filter(|w| w.2 >= BARE_CONTEXT_MIN_INFO)
+                .collect();
+            context.sort_by_key(|w| w.0);
+            if !context.is_empty() {
+                f.bare.push(BareCount { index: i, context });
+            }
         }
     }
     f.source_entity = claim.source.as_ref().and_then(|s| s.entity.as_ref()).map(|e| ctx.entities.id(e));
@@ -746,6 +778,37 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             }
         }
     }
+    // A count without a unit and another count (with or without one) are one fact when an
+    // informative word right around them is the same or a synonym ("injuring 27 others" /
+    // "27 people were injured"; "27 hurt" / "25 injured").
+    {
+        let mut pairs: Vec<(usize, usize, u32, f64)> = Vec::new();
+        for xa in &fa.bare {
+            for xb in &fb.bare {
+                pairs.extend(bare_meet(&xa.context, &xb.context).map(|(k, w)| (xa.index, xb.index, k, w)));
+            }
+            for ub in &fb.units {
+                pairs.extend(bare_meet(&xa.context, &ub.context_words).map(|(k, w)| (xa.index, ub.index, k, w)));
+            }
+        }
+        for xb in &fb.bare {
+            for ua in &fa.units {
+                pairs.extend(bare_meet(&ua.context_words, &xb.context).map(|(k, w)| (ua.index, xb.index, k, w)));
+            }
+        }
+        for (ia, ib, k, w) in pairs {
+            if w >= 0.5 || (best_word >= 0.4 && score >= LINK_THRESHOLD * 0.8) {
+                score = score.max(FACT_BASE + FACT_RANGE * w);
+                if explain {
+                    let what = format!("{}: {} ~ {}", ctx.words.name(k), fmt_q(&a.numbers[ia]), fmt_q(&b.numbers[ib]));
+                    reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: round3(w) });
+                    fact = Some(what);
+                } else {
+                    fact = Some(String::new());
+                }
+            }
+        }
+    }
     // Occasions: places where things happen that exclude each other (each names a specific
     // place the other lacks, and they share none) keep two acts apart.
     let specific = |f: &Features| -> Vec<u32> {
@@ -769,6 +832,32 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     PairScore { score: score.clamp(0.0, 1.0), reasons, fact }
 }
 
+/// Context words of a count without a unit below this informativeness are not what it counts.
+const BARE_CONTEXT_MIN_INFO: f64 = 0.3;
+
+/// The most informative word two counts' contexts share, as itself or a synonym: (key, weight).
+fn bare_meet(xa: &[(u32, Option<u32>, f64)], xb: &[(u32, Option<u32>, f64)]) -> Option<(u32, f64)> {
+    let mut best: Option<(u32, f64)> = None;
+    for &(ka, la, wa) in xa {
+        if wa < BARE_CONTEXT_MIN_INFO {
+            continue;
+        }
+        for &(kb, lb, wb) in xb {
+            if wb < BARE_CONTEXT_MIN_INFO {
+                continue;
+            }
+            let synonym = matches!((la, lb), (Some(x), Some(y)) if lexicon::related_ids(x, y) == Some(lexicon::Relatedness::Synonym));
+            if ka == kb || synonym {
+                let w = wa.min(wb);
+                if best.is_none_or(|(_, b)| w > b) {
+                    best = Some((ka, w));
+                }
+            }
+        }
+    }
+    best
+}
+
 /// Two quantities count the same thing: the same head noun, or the head of one is a word of
 /// the other's unit ("interceptor" / "interceptor missile").
 pub fn same_unit(a: &Quantity, b: &Quantity) -> bool {
@@ -786,7 +875,7 @@ pub fn same_unit(a: &Quantity, b: &Quantity) -> bool {
 /// hurt | in the explosion", "300 residents | from nearby streets").
 const CONTEXT_ENDS: &[&str] = &[
     "and", "or", "but", "while", "in", "at", "on", "from", "by", "with", "for", "after", "before", "during", "when",
-    "as", "near", "since",
+    "as", "near", "since", "of",
 ];
 
 /// The content words around a quantity, as matching keys: the word right before it (when it
