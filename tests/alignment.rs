@@ -257,3 +257,19 @@ fn a_part_of_a_count_is_not_the_count() {
     ]);
     assert!(group_joining(&arts, &a, "Five", "27 people").is_none(), "{:#?}", a.groups);
 }
+
+#[test]
+fn each_counted_fact_has_its_own_relation() {
+    // Deaths agree, injuries differ: the group of the injured differs, the group of the dead
+    // agrees, whatever else the sentences share.
+    let (arts, a) = articles(&[
+        "BELOVAC - An explosion ripped through a paint factory late on Tuesday, killing three workers and injuring 27 others.",
+        "Three workers were killed and 25 injured when a blast hit the Hemikol plant in the central town overnight.",
+    ]);
+    let facts: Vec<_> = a.groups.iter().filter(|g| g.level == "fact").collect();
+    let dead = facts.iter().find(|g| g.label == "number: worker").expect("the dead");
+    assert_eq!(dead.relation, Relation::Agree, "{:#?}", a.groups);
+    let hurt = facts.iter().find(|g| g.label == "number: injure").expect("the injured");
+    assert_eq!(hurt.relation, Relation::Differ, "{:#?}", a.groups);
+    assert!(numbers_differ(&arts, &a, "27", "25"));
+}

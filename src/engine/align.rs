@@ -549,6 +549,17 @@ pub struct PairScore {
     pub reasons: Vec<Reason>,
     /// Linked through a single fact (a counted thing) rather than the whole claim.
     pub fact: Option<String>,
+    /// Each counted thing the two claims share (explained pairs only): what it is and the
+    /// quantities' indices in each claim's numbers.
+    pub facts: Vec<FactMatch>,
+}
+
+/// One counted thing two claims share: "injure", the 2nd number of one, the 1st of the other.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactMatch {
+    pub thing: String,
+    pub a: usize,
+    pub b: usize,
 }
 
 /// How two different words of two claims relate, weakest last.
@@ -747,6 +758,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     // A single fact: the same counted thing, and (unless the thing is rare enough to be the
     // fact on its own) a shared word beside it ("27 people injured" / "27 people hurt").
     let mut fact = None;
+    let mut facts: Vec<FactMatch> = Vec::new();
     for ua in &fa.units {
         for ub in &fb.units {
             let same = ua.head == ub.head
@@ -772,6 +784,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
                     let what = format!("{}: {} ~ {}", ctx.words.name(ua.head), fmt_q(qa), fmt_q(qb));
                     reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: round3(w) });
                     fact = Some(what);
+                    facts.push(FactMatch { thing: ctx.words.name(ua.head).to_string(), a: ua.index, b: ub.index });
                 } else {
                     fact = Some(String::new());
                 }
@@ -803,6 +816,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
                     let what = format!("{}: {} ~ {}", ctx.words.name(k), fmt_q(&a.numbers[ia]), fmt_q(&b.numbers[ib]));
                     reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: round3(w) });
                     fact = Some(what);
+                    facts.push(FactMatch { thing: ctx.words.name(k).to_string(), a: ia, b: ib });
                 } else {
                     fact = Some(String::new());
                 }
@@ -829,7 +843,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     if explain {
         reasons.sort_by(|x, y| y.weight.total_cmp(&x.weight));
     }
-    PairScore { score: score.clamp(0.0, 1.0), reasons, fact }
+    PairScore { score: score.clamp(0.0, 1.0), reasons, fact, facts }
 }
 
 /// Context words of a count without a unit below this informativeness are not what it counts.
@@ -1056,44 +1070,50 @@ pub fn align_claims(
             "claim",
             texts,
             entities,
+            None,
         ));
     }
-    // Fact groups: claims linked through one counted thing; one group per connected set.
-    let fact_pairs: Vec<((usize, usize), f64)> = fact_links.iter().map(|(k, s)| (**k, s.score)).collect();
-    let fact_sets = components(claims.len(), &fact_pairs);
-    // Each fact link goes to its set's list in one pass.
-    let mut set_of = vec![usize::MAX; claims.len()];
-    for (k, members) in fact_sets.iter().enumerate() {
-        for &i in members {
-            set_of[i] = k;
+    // Fact groups: claims linked through one counted thing; one group per thing and connected
+    // set, so that each fact has its own relation (a lead sentence's deaths may agree while its
+    // injuries differ). The quantities each group compares are the ones its links matched.
+    let mut by_thing: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    for ((i, j), s) in &fact_links {
+        let mut things: Vec<&str> = s.facts.iter().map(|f| f.thing.as_str()).collect();
+        things.sort_unstable();
+        things.dedup();
+        for t in things {
+            by_thing.entry(t).or_default().push((*i, *j));
         }
     }
-    let mut set_links: Vec<Vec<&(&(usize, usize), &PairScore)>> = vec![Vec::new(); fact_sets.len()];
-    for l in &fact_links {
-        if let Some(v) = set_links.get_mut(set_of[l.0 .0]) {
-            v.push(l);
+    for (thing, pairs) in by_thing {
+        let scored: Vec<((usize, usize), f64)> = pairs.iter().map(|&p| (p, links[&p].score)).collect();
+        for members in components(claims.len(), &scored) {
+            let inside = |i: usize| members.binary_search(&i).is_ok();
+            let in_set: Vec<(usize, usize)> = pairs.iter().copied().filter(|&(i, _)| inside(i)).collect();
+            let mut counted: BTreeSet<(&str, usize)> = BTreeSet::new();
+            for &(i, j) in &in_set {
+                for f in links[&(i, j)].facts.iter().filter(|f| f.thing == thing) {
+                    counted.insert((claims[i].id.as_str(), f.a));
+                    counted.insert((claims[j].id.as_str(), f.b));
+                }
+            }
+            let group_links: Vec<Link> = in_set
+                .iter()
+                .map(|p| {
+                    let s = &links[p];
+                    Link {
+                        a: claims[p.0].id.clone(),
+                        b: claims[p.1].id.clone(),
+                        score: round3(s.score),
+                        reasons: s.reasons.clone(),
+                    }
+                })
+                .collect();
+            let member_claims: Vec<&Claim> = members.iter().map(|&i| claims[i]).collect();
+            let mut g = make_group(&member_claims, group_links, "fact", texts, entities, Some(&counted));
+            g.label = format!("number: {thing}");
+            groups.push(g);
         }
-    }
-    for (members, in_set) in fact_sets.iter().zip(&set_links) {
-        let links: Vec<Link> = in_set
-            .iter()
-            .map(|((i, j), s)| Link {
-                a: claims[*i].id.clone(),
-                b: claims[*j].id.clone(),
-                score: round3(s.score),
-                reasons: s.reasons.clone(),
-            })
-            .collect();
-        let unit = in_set
-            .first()
-            .and_then(|(_, s)| s.fact.as_ref())
-            .and_then(|f| f.split(':').next())
-            .unwrap_or("")
-            .to_string();
-        let member_claims: Vec<&Claim> = members.iter().map(|&i| claims[i]).collect();
-        let mut g = make_group(&member_claims, links, "fact", texts, entities);
-        g.label = format!("number: {unit}");
-        groups.push(g);
     }
     for (n, g) in groups.iter_mut().enumerate() {
         g.id = format!("g{}", n + 1);
@@ -1421,6 +1441,7 @@ fn make_group(
     level: &str,
     texts: &HashMap<&str, &str>,
     entities: &[Entity],
+    counted: Option<&BTreeSet<(&str, usize)>>,
 ) -> Group {
     let mut differences = Vec::new();
     let ds = |c: &Claim, s: Span| DocSpan { doc: c.doc.clone(), start: s.start, end: s.end };
@@ -1437,12 +1458,18 @@ fn make_group(
                 continue;
             }
             // Numbers of the same thing.
-            for qa in a.numbers.iter().take(MAX_QUANTITIES_PER_CLAIM) {
-                for qb in b.numbers.iter().take(MAX_QUANTITIES_PER_CLAIM) {
+            for (ia, qa) in a.numbers.iter().enumerate().take(MAX_QUANTITIES_PER_CLAIM) {
+                for (ib, qb) in b.numbers.iter().enumerate().take(MAX_QUANTITIES_PER_CLAIM) {
                     let ta = texts.get(a.doc.as_str()).copied().unwrap_or("");
                     let tb = texts.get(b.doc.as_str()).copied().unwrap_or("");
+                    // A fact group compares the quantities its links matched, and only those.
+                    if let Some(set) = counted {
+                        if !(set.contains(&(a.id.as_str(), ia)) && set.contains(&(b.id.as_str(), ib))) {
+                            continue;
+                        }
+                    }
                     let unit = same_unit(qa, qb);
-                    if !(unit || same_context(ta, a, qa, tb, b, qb)) {
+                    if counted.is_none() && !(unit || same_context(ta, a, qa, tb, b, qb)) {
                         continue;
                     }
                     let thing = qa.unit.as_deref().or(qb.unit.as_deref()).map(numbers::unit_head).unwrap_or("");
@@ -1450,7 +1477,7 @@ fn make_group(
                     // Counts of one thing that cannot both be true are two facts about it
                     // ("40 workers on the night shift" / "three workers died") unless the
                     // words around them meet ("27 people injured" / "25 people injured").
-                    if unit && rel == Relation::Differ && !contexts_meet(ta, a, qa, tb, b, qb) {
+                    if counted.is_none() && unit && rel == Relation::Differ && !contexts_meet(ta, a, qa, tb, b, qb) {
                         continue;
                     }
                     if rel != Relation::Agree {
@@ -1462,6 +1489,11 @@ fn make_group(
                         });
                     }
                 }
+            }
+            // A fact group is about its count: how else the claims differ (times, who said it,
+            // hedging) is the whole claims' business, not this fact's.
+            if counted.is_some() {
+                continue;
             }
             // Polarity and hedging: noted.
             if a.negated() != b.negated() {
