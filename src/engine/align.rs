@@ -1312,7 +1312,7 @@ fn cluster(n: usize, doc_of: &[usize], links: &[((usize, usize), f64)]) -> Vec<V
     let mut out = Vec::new();
     for (comp, links) in comps.iter().zip(&comp_links) {
         if comp.len() > MAX_COMPONENT {
-            out.extend(leader_clusters(comp, links, MERGE_THRESHOLD));
+            out.extend(leader_clusters(comp, doc_of, links, MERGE_THRESHOLD));
         } else {
             out.extend(average_linkage(comp, doc_of, links, MERGE_THRESHOLD));
         }
@@ -1322,15 +1322,29 @@ fn cluster(n: usize, doc_of: &[usize], links: &[((usize, usize), f64)]) -> Vec<V
 
 /// Clusters a large component in one pass: claims in order of how many links they have (then
 /// index); each claim not yet taken leads a cluster of its untaken partners linked at
-/// `threshold` or more. Linear in the links, where average linkage is cubic in the claims.
-fn leader_clusters(comp: &[usize], links: &[((usize, usize), f64)], threshold: f64) -> Vec<Vec<usize>> {
-    let mut partners: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+/// `threshold` or more, the strongest one of each other article. Linear in the links (and a
+/// sort of each claim's partners), where average linkage is cubic in the claims.
+fn leader_clusters(
+    comp: &[usize],
+    doc_of: &[usize],
+    links: &[((usize, usize), f64)],
+    threshold: f64,
+) -> Vec<Vec<usize>> {
+    let mut scored: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
     for &((i, j), s) in links {
         if s >= threshold {
-            partners.entry(i).or_default().push(j);
-            partners.entry(j).or_default().push(i);
+            scored.entry(i).or_default().push((s, j));
+            scored.entry(j).or_default().push((s, i));
         }
     }
+    // Strongest partners first, so that the one taken from each article is the best.
+    let partners: BTreeMap<usize, Vec<usize>> = scored
+        .into_iter()
+        .map(|(i, mut v)| {
+            v.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            (i, v.into_iter().map(|(_, j)| j).collect())
+        })
+        .collect();
     let mut order: Vec<usize> = comp.to_vec();
     order.sort_by_key(|i| (std::cmp::Reverse(partners.get(i).map_or(0, Vec::len)), *i));
     let mut taken: BTreeSet<usize> = BTreeSet::new();
@@ -1341,8 +1355,10 @@ fn leader_clusters(comp: &[usize], links: &[((usize, usize), f64)], threshold: f
         }
         taken.insert(i);
         let mut c = vec![i];
+        let mut docs = vec![doc_of[i]];
         for &j in partners.get(&i).map(Vec::as_slice).unwrap_or(&[]) {
-            if taken.insert(j) {
+            if !docs.contains(&doc_of[j]) && taken.insert(j) {
+                docs.push(doc_of[j]);
                 c.push(j);
             }
         }
@@ -1355,7 +1371,10 @@ fn leader_clusters(comp: &[usize], links: &[((usize, usize), f64)], threshold: f
 }
 
 /// Greedy average-linkage merging of `comp` while the best average link is at least
-/// `threshold`. Cluster-to-cluster sums and counts of cross-article pairs live in dense
+/// `threshold`, never joining two clusters that hold claims of one article: a cluster is one
+/// fact with one version per article (links are only scored across articles, so a second
+/// claim of an article would join on its partner's links alone; a claim that states the fact
+/// again, or states two facts, stands in a star group as well). Cluster-to-cluster sums and counts of cross-article pairs live in dense
 /// matrices updated on each merge, so a merge costs a pass over the clusters, not over all
 /// pairs of claims.
 fn average_linkage(
@@ -1390,6 +1409,9 @@ fn average_linkage(
     }
     // A merged-away cluster is left empty.
     let mut members: Vec<Vec<usize>> = comp.iter().map(|&i| vec![i]).collect();
+    // The articles each cluster holds a claim of.
+    let mut docs: Vec<Vec<usize>> = comp.iter().map(|&i| vec![doc_of[i]]).collect();
+    let share_doc = |x: &[usize], y: &[usize]| x.iter().any(|d| y.contains(d));
     loop {
         let mut best: Option<(f64, usize, usize)> = None;
         for x in 0..n {
@@ -1399,6 +1421,9 @@ fn average_linkage(
             for y in x + 1..n {
                 let k = x * n + y;
                 if members[y].is_empty() || !linked[k] || count[k] == 0 {
+                    continue;
+                }
+                if share_doc(&docs[x], &docs[y]) {
                     continue;
                 }
                 let avg = sum[k] / count[k] as f64;
@@ -1411,6 +1436,8 @@ fn average_linkage(
         // Merge y into x.
         let moved = std::mem::take(&mut members[y]);
         members[x].extend(moved);
+        let moved = std::mem::take(&mut docs[y]);
+        docs[x].extend(moved);
         for z in 0..n {
             if members[z].is_empty() || z == x {
                 continue;
@@ -1614,4 +1641,35 @@ fn quote_overlap(a: &Claim, b: &Claim, texts: &HashMap<&str, &str>) -> f64 {
     let (wa, wb) = (words(a), words(b));
     let small = wa.len().min(wb.len()).max(1) as f64;
     wa.intersection(&wb).count() as f64 / small
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cluster_holds_one_claim_per_article() {
+        // Claims 1 and 2 are of one article, each linked to claim 0 of another: each makes a
+        // cluster with 0, not one cluster of three (the 1-2 pair is never scored).
+        // (doc of each claim, links, clusters wanted)
+        let cases: &[(&[usize], &[((usize, usize), f64)], &[&[usize]])] = &[
+            (&[0, 1, 1], &[((0, 1), 0.6), ((0, 2), 0.5)], &[&[0, 1]]),
+            (&[0, 1, 2], &[((0, 1), 0.6), ((0, 2), 0.5), ((1, 2), 0.4)], &[&[0, 1, 2]]),
+            (&[0, 1, 1, 2], &[((0, 1), 0.6), ((0, 2), 0.5), ((2, 3), 0.7)], &[&[0, 1], &[2, 3]]),
+        ];
+        for &(doc_of, links, want) in cases {
+            let comp: Vec<usize> = (0..doc_of.len()).collect();
+            let mut got = average_linkage(&comp, doc_of, links, MERGE_THRESHOLD);
+            got.sort();
+            assert_eq!(got, want.iter().map(|c| c.to_vec()).collect::<Vec<_>>(), "average linkage, {links:?}");
+            let mut got = leader_clusters(&comp, doc_of, links, MERGE_THRESHOLD);
+            got.sort();
+            for c in &got {
+                let mut docs: Vec<usize> = c.iter().map(|&i| doc_of[i]).collect();
+                docs.sort();
+                docs.dedup();
+                assert_eq!(docs.len(), c.len(), "leaders, {links:?}: {got:?}");
+            }
+        }
+    }
 }
