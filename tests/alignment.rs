@@ -273,3 +273,23 @@ fn each_counted_fact_has_its_own_relation() {
     assert_eq!(hurt.relation, Relation::Differ, "{:#?}", a.groups);
     assert!(numbers_differ(&arts, &a, "27", "25"));
 }
+
+#[test]
+fn related_meanings_match_in_both_directions() {
+    // fear ~ anger: both kinds of emotion in WordNet (co-hyponyms under a narrow hypernym).
+    let a = "The United States is trying to calm Russian fears over the radar in the Czech Republic.";
+    let b = "Washington is trying to calm Russian anger over the radar in the Czech Republic.";
+    let (ab, ba) = (judge_pair(a, b), judge_pair(b, a));
+    assert!(ab.matched && ba.matched, "{ab:?} {ba:?}");
+    assert!((ab.score - ba.score).abs() < 1e-9, "symmetric: {ab:?} {ba:?}");
+    let (arts, al) = articles(&[a, b]);
+    let g = group_joining(&arts, &al, "fears", "anger").expect("one claim");
+    assert!(
+        g.links.iter().flat_map(|l| &l.reasons).any(|r| r.what == "fear ~ anger (related meaning)"),
+        "{:#?}",
+        g.links
+    );
+    // A related word alone is not a shared fact.
+    let j = judge_pair("Fear spread through the town overnight.", "Anger grew among the striking dock workers.");
+    assert!(!j.matched, "{j:?}");
+}

@@ -568,6 +568,7 @@ enum WordRelation {
     Synonym,
     Family,
     Close,
+    Related,
 }
 
 impl WordRelation {
@@ -576,6 +577,7 @@ impl WordRelation {
             WordRelation::Synonym => 0.8,
             WordRelation::Family => 0.7,
             WordRelation::Close => 0.5,
+            WordRelation::Related => 0.5,
         }
     }
     fn label(self) -> &'static str {
@@ -583,6 +585,7 @@ impl WordRelation {
             WordRelation::Synonym => "synonym",
             WordRelation::Family => "related form",
             WordRelation::Close => "near-synonym",
+            WordRelation::Related => "related meaning",
         }
     }
 }
@@ -694,13 +697,16 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     merge_equal(&fa.families, &fb.families, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Family));
     for (ia, x) in fa.words.iter().enumerate() {
         let Some(lx) = x.lex.filter(|_| x.info >= RELATED_MIN_INFO) else { continue };
-        let close = lexicon::close_of_id(lx);
-        if close.is_empty() {
-            continue;
-        }
-        for (ib, y) in fb.words.iter().enumerate() {
-            if y.info >= RELATED_MIN_INFO && y.lex.is_some_and(|ly| close.binary_search(&ly).is_ok()) {
-                offer(ia as u32, ib as u32, WordRelation::Close);
+        for (list, rel) in
+            [(lexicon::close_of_id(lx), WordRelation::Close), (lexicon::related_of_id(lx), WordRelation::Related)]
+        {
+            if list.is_empty() {
+                continue;
+            }
+            for (ib, y) in fb.words.iter().enumerate() {
+                if y.info >= RELATED_MIN_INFO && y.lex.is_some_and(|ly| list.binary_search(&ly).is_ok()) {
+                    offer(ia as u32, ib as u32, rel);
+                }
             }
         }
     }
