@@ -4,20 +4,32 @@
 //! Matching is on what makes a claim, not on topic words: resolved entities (weighted by how
 //! few claims name them, so the story's ever-present "Russia" counts little), quantities with
 //! what they count, and content words weighted by how rare they are in news generally (a
-//! background frequency table, `lexicon`), matched through lemmas, British/American spelling
-//! and WordNet synonyms. Two levels: whole claims that say the same thing (score over all
-//! their features), and single facts inside otherwise different claims (the same counted
-//! thing: "nine or ten interceptors" / "10 interceptor missiles"). Occasions are kept apart:
-//! claims whose places or times exclude each other are not linked.
+//! background frequency table, `lexicon`), matched through lemmas, British/American spelling,
+//! WordNet synonyms, derivational families, adjective near-synonyms and, weakest, words of
+//! related meaning (a noun or verb and its narrow hypernym or a co-hyponym: "fear" ~ "anger").
+//! Each reason names what matched ("fear ~ anger (related meaning)"). Two levels: whole claims
+//! that say the same thing (score over all their features), and single facts inside otherwise
+//! different claims (the same counted thing: "nine or ten interceptors" / "10 interceptor
+//! missiles"; a count without a unit by the word beside it: "injuring 27 others" / "27 people
+//! were injured"). Each counted thing gets its own fact group and relation, so a lead that
+//! agrees on the dead and differs on the injured is two facts, not one "differ". Occasions are
+//! kept apart: claims whose places exclude each other are not linked.
 //!
 //! Scale: candidates come from an inverted index over entities, counted things and rare
 //! words; very common keys are not indexed, so no pass over all pairs of claims is made and
 //! cost grows near-linearly with the number of articles. Grouping is average-linkage
-//! clustering within each connected set of candidate links, capped in size.
+//! clustering within each connected set of candidate links, capped in size, with one claim per
+//! article in a cluster (claims of one article are never scored against each other); a claim
+//! that states two facts also stands in a star group with its strong partners.
 //!
 //! Known limits: no syntax, so "A offered B" and "B offered A" look alike; no paraphrase
-//! beyond WordNet synonyms; thresholds were set on the development sets (see
-//! `eval/README.md`), not learned.
+//! beyond WordNet (synonyms, hypernyms one step, co-hyponyms), in any sense of a synonym but
+//! only the most frequent sense for related meanings, so stances in other words ("opposes" /
+//! "rebuffed by" / "a destabilising factor"; "ease concerns" / "cool anger") mostly stay
+//! unmatched; what a count without a unit counts is only the few words beside it; a claim
+//! group still takes the strongest difference of all its facts (its counted facts also have
+//! their own groups); thresholds were set on the development sets (see `eval/README.md`), not
+//! learned.
 
 use super::model::*;
 use super::{lexicon, numbers, times, tokens};
@@ -899,8 +911,9 @@ const CONTEXT_ENDS: &[&str] = &[
 ];
 
 /// The content words around a quantity, as matching keys: the word right before it (when it
-/// is a content word: "injuring 27") and up to three after it, stopping at a conjunction or
-/// punctuation ("three workers | and injuring 27 others").
+/// is a content word: "injuring 27") and up to three after it, stopping at punctuation or at a
+/// word of `CONTEXT_ENDS` ("three workers | and injuring 27 others", "27 hurt | in the
+/// explosion"); the words of its unit are not its context.
 fn number_context(text: &str, claim: &Claim, q: &Quantity) -> BTreeSet<String> {
     let toks = tokens::words(text, claim.span);
     let at = toks.iter().position(|t| t.span.start >= q.span.end).unwrap_or(toks.len());
