@@ -1671,7 +1671,8 @@ mod tests {
         // Claims 1 and 2 are of one article, each linked to claim 0 of another: each makes a
         // cluster with 0, not one cluster of three (the 1-2 pair is never scored).
         // (doc of each claim, links, clusters wanted)
-        let cases: &[(&[usize], &[((usize, usize), f64)], &[&[usize]])] = &[
+        type Case<'a> = (&'a [usize], &'a [((usize, usize), f64)], &'a [&'a [usize]]);
+        let cases: &[Case] = &[
             (&[0, 1, 1], &[((0, 1), 0.6), ((0, 2), 0.5)], &[&[0, 1]]),
             (&[0, 1, 2], &[((0, 1), 0.6), ((0, 2), 0.5), ((1, 2), 0.4)], &[&[0, 1, 2]]),
             (&[0, 1, 1, 2], &[((0, 1), 0.6), ((0, 2), 0.5), ((2, 3), 0.7)], &[&[0, 1], &[2, 3]]),
