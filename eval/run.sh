@@ -9,8 +9,8 @@ scorer="$shared/eval/score_alignment.py"
 cargo build --release --quiet
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-./target/release/parallax align "$shared/articles" --format json > "$out/seed.json"
-./target/release/parallax align eval/devset/articles --format json > "$out/dev.json"
+"${CARGO_TARGET_DIR:-target}/release/parallax" align "$shared/articles" --format json > "$out/seed.json"
+"${CARGO_TARGET_DIR:-target}/release/parallax" align eval/devset/articles --format json > "$out/dev.json"
 echo "seed (five bundled articles):"
 python3 "$scorer" "$shared/eval/seed-gold.json" "$out/seed.json" --docs "$shared/articles" "$@"
 echo "devset (eval/devset, written blind):"

@@ -200,3 +200,96 @@ fn distances_to_different_places_are_not_one_fact() {
     ]);
     assert!(!numbers_differ(&arts, &a, "90 km", "10 km"), "{:#?}", a.groups);
 }
+
+#[test]
+fn what_a_bare_number_counts_ends_at_a_preposition() {
+    // "Three dead" and "27 hurt" count different things; "explosion" and "Hemikol" after the
+    // preposition are what both claims are about, not what the numbers count.
+    let (arts, a) = articles(&[
+        "Three dead in the Hemikol explosion at the paint factory in Belovac.",
+        "27 hurt in the Hemikol explosion at the paint factory in Belovac.",
+    ]);
+    assert!(group_joining(&arts, &a, "Three dead", "27 hurt").is_some(), "{:#?}", a.groups);
+    assert!(!numbers_differ(&arts, &a, "Three", "27"), "{:#?}", a.groups);
+    // The words right after the numbers still make one fact of the same count.
+    let (arts, a) = articles(&[
+        "27 hurt in the Hemikol explosion at the paint factory in Belovac.",
+        "25 hurt in the Hemikol explosion at the paint factory in Belovac.",
+    ]);
+    assert!(numbers_differ(&arts, &a, "27", "25"), "{:#?}", a.groups);
+}
+
+#[test]
+fn the_counted_thing_is_not_a_word_around_the_count() {
+    // "27 people were injured" / "employs roughly 400 people": both count people ("person"),
+    // and "people" itself must not count as a word the two counts share.
+    let (arts, a) = articles(&[
+        "Three workers died and 27 people were injured at the Hemikol paint factory.",
+        "Hemikol, which employs roughly 400 people, produces industrial paints.",
+    ]);
+    assert!(!numbers_differ(&arts, &a, "27", "400"), "{:#?}", a.groups);
+    assert!(a.groups.iter().all(|g| g.level != "fact"), "{:#?}", a.groups);
+}
+
+#[test]
+fn a_count_without_a_unit_is_one_fact_with_the_same_count() {
+    // "injuring 27 others" has no unit: the word beside it says what it counts.
+    let (arts, a) = articles(&[
+        "The blast killed three workers at the plant, injuring 27 others, officials said.",
+        "Rescuers said 27 people were injured when the tank exploded.",
+    ]);
+    let g = group_joining(&arts, &a, "injuring 27", "27 people").expect("one fact: the injured");
+    assert!(g.links.iter().flat_map(|l| &l.reasons).any(|r| r.what.starts_with("injure: 27 ~ 27")), "{:#?}", g.links);
+    // And the other way round.
+    let (arts, a) = articles(&[
+        "Rescuers said 27 people were injured when the tank exploded.",
+        "The blast killed three workers at the plant, injuring 27 others, officials said.",
+    ]);
+    assert!(group_joining(&arts, &a, "27 people", "injuring 27").is_some(), "{:#?}", a.groups);
+}
+
+#[test]
+fn a_part_of_a_count_is_not_the_count() {
+    // "Five of the injured" counts some of the injured, not the injured.
+    let (arts, a) = articles(&[
+        "Five of the injured were in serious condition, hospital staff said.",
+        "Rescuers said 27 people were injured when the tank exploded.",
+    ]);
+    assert!(group_joining(&arts, &a, "Five", "27 people").is_none(), "{:#?}", a.groups);
+}
+
+#[test]
+fn each_counted_fact_has_its_own_relation() {
+    // Deaths agree, injuries differ: the group of the injured differs, the group of the dead
+    // agrees, whatever else the sentences share.
+    let (arts, a) = articles(&[
+        "BELOVAC - An explosion ripped through a paint factory late on Tuesday, killing three workers and injuring 27 others.",
+        "Three workers were killed and 25 injured when a blast hit the Hemikol plant in the central town overnight.",
+    ]);
+    let facts: Vec<_> = a.groups.iter().filter(|g| g.level == "fact").collect();
+    let dead = facts.iter().find(|g| g.label == "number: worker").expect("the dead");
+    assert_eq!(dead.relation, Relation::Agree, "{:#?}", a.groups);
+    let hurt = facts.iter().find(|g| g.label == "number: injure").expect("the injured");
+    assert_eq!(hurt.relation, Relation::Differ, "{:#?}", a.groups);
+    assert!(numbers_differ(&arts, &a, "27", "25"));
+}
+
+#[test]
+fn related_meanings_match_in_both_directions() {
+    // fear ~ anger: both kinds of emotion in WordNet (co-hyponyms under a narrow hypernym).
+    let a = "The United States is trying to calm Russian fears over the radar in the Czech Republic.";
+    let b = "Washington is trying to calm Russian anger over the radar in the Czech Republic.";
+    let (ab, ba) = (judge_pair(a, b), judge_pair(b, a));
+    assert!(ab.matched && ba.matched, "{ab:?} {ba:?}");
+    assert!((ab.score - ba.score).abs() < 1e-9, "symmetric: {ab:?} {ba:?}");
+    let (arts, al) = articles(&[a, b]);
+    let g = group_joining(&arts, &al, "fears", "anger").expect("one claim");
+    assert!(
+        g.links.iter().flat_map(|l| &l.reasons).any(|r| r.what == "fear ~ anger (related meaning)"),
+        "{:#?}",
+        g.links
+    );
+    // A related word alone is not a shared fact.
+    let j = judge_pair("Fear spread through the town overnight.", "Anger grew among the striking dock workers.");
+    assert!(!j.matched, "{j:?}");
+}

@@ -4,20 +4,32 @@
 //! Matching is on what makes a claim, not on topic words: resolved entities (weighted by how
 //! few claims name them, so the story's ever-present "Russia" counts little), quantities with
 //! what they count, and content words weighted by how rare they are in news generally (a
-//! background frequency table, `lexicon`), matched through lemmas, British/American spelling
-//! and WordNet synonyms. Two levels: whole claims that say the same thing (score over all
-//! their features), and single facts inside otherwise different claims (the same counted
-//! thing: "nine or ten interceptors" / "10 interceptor missiles"). Occasions are kept apart:
-//! claims whose places or times exclude each other are not linked.
+//! background frequency table, `lexicon`), matched through lemmas, British/American spelling,
+//! WordNet synonyms, derivational families, adjective near-synonyms and, weakest, words of
+//! related meaning (a noun or verb and its narrow hypernym or a co-hyponym: "fear" ~ "anger").
+//! Each reason names what matched ("fear ~ anger (related meaning)"). Two levels: whole claims
+//! that say the same thing (score over all their features), and single facts inside otherwise
+//! different claims (the same counted thing: "nine or ten interceptors" / "10 interceptor
+//! missiles"; a count without a unit by the word beside it: "injuring 27 others" / "27 people
+//! were injured"). Each counted thing gets its own fact group and relation, so a lead that
+//! agrees on the dead and differs on the injured is two facts, not one "differ". Occasions are
+//! kept apart: claims whose places exclude each other are not linked.
 //!
 //! Scale: candidates come from an inverted index over entities, counted things and rare
 //! words; very common keys are not indexed, so no pass over all pairs of claims is made and
 //! cost grows near-linearly with the number of articles. Grouping is average-linkage
-//! clustering within each connected set of candidate links, capped in size.
+//! clustering within each connected set of candidate links, capped in size, with one claim per
+//! article in a cluster (claims of one article are never scored against each other); a claim
+//! that states two facts also stands in a star group with its strong partners.
 //!
 //! Known limits: no syntax, so "A offered B" and "B offered A" look alike; no paraphrase
-//! beyond WordNet synonyms; thresholds were set on the development sets (see
-//! `eval/README.md`), not learned.
+//! beyond WordNet (synonyms, hypernyms one step, co-hyponyms), in any sense of a synonym but
+//! only the most frequent sense for related meanings, so stances in other words ("opposes" /
+//! "rebuffed by" / "a destabilising factor"; "ease concerns" / "cool anger") mostly stay
+//! unmatched; what a count without a unit counts is only the few words beside it; a claim
+//! group still takes the strongest difference of all its facts (its counted facts also have
+//! their own groups); thresholds were set on the development sets (see `eval/README.md`), not
+//! learned.
 
 use super::model::*;
 use super::{lexicon, numbers, times, tokens};
@@ -259,7 +271,20 @@ struct UnitFeature {
     words: Vec<u32>,
     /// The content words right around the quantity, as keys, sorted ("injured", "hurt").
     context: Vec<u32>,
+    /// The same with their lexicon numbers and informativeness, to meet a count without a unit.
+    context_words: Vec<(u32, Option<u32>, f64)>,
     info: f64,
+}
+
+/// A count without a unit ("injuring 27 others", "27 hurt"): what it counts is only in the
+/// words around it.
+#[derive(Clone, Debug)]
+struct BareCount {
+    /// The quantity's index in the claim's numbers.
+    index: usize,
+    /// The informative content words right around the quantity: (key, lexicon number,
+    /// informativeness), sorted by key.
+    context: Vec<(u32, Option<u32>, f64)>,
 }
 
 /// Features of one claim used for matching, numbered through a `Context`'s vocabularies.
@@ -276,6 +301,7 @@ pub struct Features {
     /// Places where something happens ("in Poland", "at Fort Greely"), sorted.
     places: Vec<u32>,
     units: Vec<UnitFeature>,
+    bare: Vec<BareCount>,
     source_entity: Option<u32>,
     total_words: f64,
     total_entities: f64,
@@ -432,14 +458,32 @@ pub fn features(text: &str, claim: &Claim, ctx: &mut Context) -> Features {
                 .map(|k| ctx.words.id(k))
                 .collect();
             context.sort_unstable();
+            let context_words = context
+                .iter()
+                .map(|&k| {
+                    let name = ctx.words.name(k);
+                    (k, lexicon::word_id(name), lexicon::informativeness(name) as f64)
+                })
+                .collect();
             f.units.push(UnitFeature {
                 context,
+                context_words,
                 index: i,
                 head: ctx.words.id(&head),
                 head_lex: lexicon::word_id(&head),
                 words,
                 info: lexicon::informativeness(&head) as f64,
             });
+        } else {
+            let mut context: Vec<(u32, Option<u32>, f64)> = number_context(text, claim, q)
+                .iter()
+                .map(|k| (ctx.words.id(k), lexicon::word_id(k), lexicon::informativeness(k) as f64))
+                .filter(|w| w.2 >= BARE_CONTEXT_MIN_INFO)
+                .collect();
+            context.sort_by_key(|w| w.0);
+            if !context.is_empty() {
+                f.bare.push(BareCount { index: i, context });
+            }
         }
     }
     f.source_entity = claim.source.as_ref().and_then(|s| s.entity.as_ref()).map(|e| ctx.entities.id(e));
@@ -517,6 +561,17 @@ pub struct PairScore {
     pub reasons: Vec<Reason>,
     /// Linked through a single fact (a counted thing) rather than the whole claim.
     pub fact: Option<String>,
+    /// Each counted thing the two claims share (explained pairs only): what it is and the
+    /// quantities' indices in each claim's numbers.
+    pub facts: Vec<FactMatch>,
+}
+
+/// One counted thing two claims share: "injure", the 2nd number of one, the 1st of the other.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactMatch {
+    pub thing: String,
+    pub a: usize,
+    pub b: usize,
 }
 
 /// How two different words of two claims relate, weakest last.
@@ -525,6 +580,7 @@ enum WordRelation {
     Synonym,
     Family,
     Close,
+    Related,
 }
 
 impl WordRelation {
@@ -533,6 +589,7 @@ impl WordRelation {
             WordRelation::Synonym => 0.8,
             WordRelation::Family => 0.7,
             WordRelation::Close => 0.5,
+            WordRelation::Related => 0.5,
         }
     }
     fn label(self) -> &'static str {
@@ -540,6 +597,7 @@ impl WordRelation {
             WordRelation::Synonym => "synonym",
             WordRelation::Family => "related form",
             WordRelation::Close => "near-synonym",
+            WordRelation::Related => "related meaning",
         }
     }
 }
@@ -651,13 +709,16 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     merge_equal(&fa.families, &fb.families, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Family));
     for (ia, x) in fa.words.iter().enumerate() {
         let Some(lx) = x.lex.filter(|_| x.info >= RELATED_MIN_INFO) else { continue };
-        let close = lexicon::close_of_id(lx);
-        if close.is_empty() {
-            continue;
-        }
-        for (ib, y) in fb.words.iter().enumerate() {
-            if y.info >= RELATED_MIN_INFO && y.lex.is_some_and(|ly| close.binary_search(&ly).is_ok()) {
-                offer(ia as u32, ib as u32, WordRelation::Close);
+        for (list, rel) in
+            [(lexicon::close_of_id(lx), WordRelation::Close), (lexicon::related_of_id(lx), WordRelation::Related)]
+        {
+            if list.is_empty() {
+                continue;
+            }
+            for (ib, y) in fb.words.iter().enumerate() {
+                if y.info >= RELATED_MIN_INFO && y.lex.is_some_and(|ly| list.binary_search(&ly).is_ok()) {
+                    offer(ia as u32, ib as u32, rel);
+                }
             }
         }
     }
@@ -715,6 +776,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     // A single fact: the same counted thing, and (unless the thing is rare enough to be the
     // fact on its own) a shared word beside it ("27 people injured" / "27 people hurt").
     let mut fact = None;
+    let mut facts: Vec<FactMatch> = Vec::new();
     for ua in &fa.units {
         for ub in &fb.units {
             let same = ua.head == ub.head
@@ -740,6 +802,39 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
                     let what = format!("{}: {} ~ {}", ctx.words.name(ua.head), fmt_q(qa), fmt_q(qb));
                     reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: round3(w) });
                     fact = Some(what);
+                    facts.push(FactMatch { thing: ctx.words.name(ua.head).to_string(), a: ua.index, b: ub.index });
+                } else {
+                    fact = Some(String::new());
+                }
+            }
+        }
+    }
+    // A count without a unit and another count (with or without one) are one fact when an
+    // informative word right around them is the same or a synonym ("injuring 27 others" /
+    // "27 people were injured"; "27 hurt" / "25 injured").
+    {
+        let mut pairs: Vec<(usize, usize, u32, f64)> = Vec::new();
+        for xa in &fa.bare {
+            for xb in &fb.bare {
+                pairs.extend(bare_meet(&xa.context, &xb.context).map(|(k, w)| (xa.index, xb.index, k, w)));
+            }
+            for ub in &fb.units {
+                pairs.extend(bare_meet(&xa.context, &ub.context_words).map(|(k, w)| (xa.index, ub.index, k, w)));
+            }
+        }
+        for xb in &fb.bare {
+            for ua in &fa.units {
+                pairs.extend(bare_meet(&ua.context_words, &xb.context).map(|(k, w)| (ua.index, xb.index, k, w)));
+            }
+        }
+        for (ia, ib, k, w) in pairs {
+            if w >= 0.5 || (best_word >= 0.4 && score >= LINK_THRESHOLD * 0.8) {
+                score = score.max(FACT_BASE + FACT_RANGE * w);
+                if explain {
+                    let what = format!("{}: {} ~ {}", ctx.words.name(k), fmt_q(&a.numbers[ia]), fmt_q(&b.numbers[ib]));
+                    reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: round3(w) });
+                    fact = Some(what);
+                    facts.push(FactMatch { thing: ctx.words.name(k).to_string(), a: ia, b: ib });
                 } else {
                     fact = Some(String::new());
                 }
@@ -766,7 +861,33 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     if explain {
         reasons.sort_by(|x, y| y.weight.total_cmp(&x.weight));
     }
-    PairScore { score: score.clamp(0.0, 1.0), reasons, fact }
+    PairScore { score: score.clamp(0.0, 1.0), reasons, fact, facts }
+}
+
+/// Context words of a count without a unit below this informativeness are not what it counts.
+const BARE_CONTEXT_MIN_INFO: f64 = 0.3;
+
+/// The most informative word two counts' contexts share, as itself or a synonym: (key, weight).
+fn bare_meet(xa: &[(u32, Option<u32>, f64)], xb: &[(u32, Option<u32>, f64)]) -> Option<(u32, f64)> {
+    let mut best: Option<(u32, f64)> = None;
+    for &(ka, la, wa) in xa {
+        if wa < BARE_CONTEXT_MIN_INFO {
+            continue;
+        }
+        for &(kb, lb, wb) in xb {
+            if wb < BARE_CONTEXT_MIN_INFO {
+                continue;
+            }
+            let synonym = matches!((la, lb), (Some(x), Some(y)) if lexicon::related_ids(x, y) == Some(lexicon::Relatedness::Synonym));
+            if ka == kb || synonym {
+                let w = wa.min(wb);
+                if best.is_none_or(|(_, b)| w > b) {
+                    best = Some((ka, w));
+                }
+            }
+        }
+    }
+    best
 }
 
 /// Two quantities count the same thing: the same head noun, or the head of one is a word of
@@ -781,16 +902,28 @@ pub fn same_unit(a: &Quantity, b: &Quantity) -> bool {
     ha == hb || wb.contains(&ha) || wa.contains(&hb) || lexicon::synonyms(&ha, &hb)
 }
 
+/// Words after a quantity that end what it counts: conjunctions ("three workers | and injuring
+/// 27 others") and prepositions that open what the claim is about rather than the count ("27
+/// hurt | in the explosion", "300 residents | from nearby streets").
+const CONTEXT_ENDS: &[&str] = &[
+    "and", "or", "but", "while", "in", "at", "on", "from", "by", "with", "for", "after", "before", "during", "when",
+    "as", "near", "since", "of",
+];
+
 /// The content words around a quantity, as matching keys: the word right before it (when it
-/// is a content word: "injuring 27") and up to three after it, stopping at a conjunction or
-/// punctuation ("three workers | and injuring 27 others").
+/// is a content word: "injuring 27") and up to three after it, stopping at punctuation or at a
+/// word of `CONTEXT_ENDS` ("three workers | and injuring 27 others", "27 hurt | in the
+/// explosion"); the words of its unit are not its context.
 fn number_context(text: &str, claim: &Claim, q: &Quantity) -> BTreeSet<String> {
     let toks = tokens::words(text, claim.span);
     let at = toks.iter().position(|t| t.span.start >= q.span.end).unwrap_or(toks.len());
     let from = toks.iter().position(|t| t.span.end > q.span.start).unwrap_or(toks.len());
+    // The unit is what is counted, not a word around it; it is stored in the singular
+    // ("27 people" counts "person").
+    let unit: BTreeSet<&str> = q.unit.as_deref().map(|u| u.split_whitespace().collect()).unwrap_or_default();
     let content = |t: &tokens::Token| {
         let k = tokens::key(t.text);
-        !is_stop(&k) && !k.chars().any(|c| c.is_ascii_digit())
+        !is_stop(&k) && !k.chars().any(|c| c.is_ascii_digit()) && !unit.contains(numbers::singular(&k).as_str())
     };
     let mut out = BTreeSet::new();
     if let Some(t) = from.checked_sub(1).map(|i| &toks[i]) {
@@ -803,7 +936,7 @@ fn number_context(text: &str, claim: &Claim, q: &Quantity) -> BTreeSet<String> {
     for t in toks[at..].iter().take(4) {
         let gap = text.get(prev_end..t.span.start).unwrap_or(",");
         let k = tokens::key(t.text);
-        if gap.contains([',', ';', ':', '.', '(', ')']) || matches!(k.as_str(), "and" | "or" | "but" | "while") {
+        if gap.contains([',', ';', ':', '.', '(', ')']) || CONTEXT_ENDS.contains(&k.as_str()) {
             break;
         }
         if content(t) {
@@ -956,44 +1089,50 @@ pub fn align_claims(
             "claim",
             texts,
             entities,
+            None,
         ));
     }
-    // Fact groups: claims linked through one counted thing; one group per connected set.
-    let fact_pairs: Vec<((usize, usize), f64)> = fact_links.iter().map(|(k, s)| (**k, s.score)).collect();
-    let fact_sets = components(claims.len(), &fact_pairs);
-    // Each fact link goes to its set's list in one pass.
-    let mut set_of = vec![usize::MAX; claims.len()];
-    for (k, members) in fact_sets.iter().enumerate() {
-        for &i in members {
-            set_of[i] = k;
+    // Fact groups: claims linked through one counted thing; one group per thing and connected
+    // set, so that each fact has its own relation (a lead sentence's deaths may agree while its
+    // injuries differ). The quantities each group compares are the ones its links matched.
+    let mut by_thing: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    for ((i, j), s) in &fact_links {
+        let mut things: Vec<&str> = s.facts.iter().map(|f| f.thing.as_str()).collect();
+        things.sort_unstable();
+        things.dedup();
+        for t in things {
+            by_thing.entry(t).or_default().push((*i, *j));
         }
     }
-    let mut set_links: Vec<Vec<&(&(usize, usize), &PairScore)>> = vec![Vec::new(); fact_sets.len()];
-    for l in &fact_links {
-        if let Some(v) = set_links.get_mut(set_of[l.0 .0]) {
-            v.push(l);
+    for (thing, pairs) in by_thing {
+        let scored: Vec<((usize, usize), f64)> = pairs.iter().map(|&p| (p, links[&p].score)).collect();
+        for members in components(claims.len(), &scored) {
+            let inside = |i: usize| members.binary_search(&i).is_ok();
+            let in_set: Vec<(usize, usize)> = pairs.iter().copied().filter(|&(i, _)| inside(i)).collect();
+            let mut counted: BTreeSet<(&str, usize)> = BTreeSet::new();
+            for &(i, j) in &in_set {
+                for f in links[&(i, j)].facts.iter().filter(|f| f.thing == thing) {
+                    counted.insert((claims[i].id.as_str(), f.a));
+                    counted.insert((claims[j].id.as_str(), f.b));
+                }
+            }
+            let group_links: Vec<Link> = in_set
+                .iter()
+                .map(|p| {
+                    let s = &links[p];
+                    Link {
+                        a: claims[p.0].id.clone(),
+                        b: claims[p.1].id.clone(),
+                        score: round3(s.score),
+                        reasons: s.reasons.clone(),
+                    }
+                })
+                .collect();
+            let member_claims: Vec<&Claim> = members.iter().map(|&i| claims[i]).collect();
+            let mut g = make_group(&member_claims, group_links, "fact", texts, entities, Some(&counted));
+            g.label = format!("number: {thing}");
+            groups.push(g);
         }
-    }
-    for (members, in_set) in fact_sets.iter().zip(&set_links) {
-        let links: Vec<Link> = in_set
-            .iter()
-            .map(|((i, j), s)| Link {
-                a: claims[*i].id.clone(),
-                b: claims[*j].id.clone(),
-                score: round3(s.score),
-                reasons: s.reasons.clone(),
-            })
-            .collect();
-        let unit = in_set
-            .first()
-            .and_then(|(_, s)| s.fact.as_ref())
-            .and_then(|f| f.split(':').next())
-            .unwrap_or("")
-            .to_string();
-        let member_claims: Vec<&Claim> = members.iter().map(|&i| claims[i]).collect();
-        let mut g = make_group(&member_claims, links, "fact", texts, entities);
-        g.label = format!("number: {unit}");
-        groups.push(g);
     }
     for (n, g) in groups.iter_mut().enumerate() {
         g.id = format!("g{}", n + 1);
@@ -1192,7 +1331,7 @@ fn cluster(n: usize, doc_of: &[usize], links: &[((usize, usize), f64)]) -> Vec<V
     let mut out = Vec::new();
     for (comp, links) in comps.iter().zip(&comp_links) {
         if comp.len() > MAX_COMPONENT {
-            out.extend(leader_clusters(comp, links, MERGE_THRESHOLD));
+            out.extend(leader_clusters(comp, doc_of, links, MERGE_THRESHOLD));
         } else {
             out.extend(average_linkage(comp, doc_of, links, MERGE_THRESHOLD));
         }
@@ -1202,15 +1341,29 @@ fn cluster(n: usize, doc_of: &[usize], links: &[((usize, usize), f64)]) -> Vec<V
 
 /// Clusters a large component in one pass: claims in order of how many links they have (then
 /// index); each claim not yet taken leads a cluster of its untaken partners linked at
-/// `threshold` or more. Linear in the links, where average linkage is cubic in the claims.
-fn leader_clusters(comp: &[usize], links: &[((usize, usize), f64)], threshold: f64) -> Vec<Vec<usize>> {
-    let mut partners: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+/// `threshold` or more, the strongest one of each other article. Linear in the links (and a
+/// sort of each claim's partners), where average linkage is cubic in the claims.
+fn leader_clusters(
+    comp: &[usize],
+    doc_of: &[usize],
+    links: &[((usize, usize), f64)],
+    threshold: f64,
+) -> Vec<Vec<usize>> {
+    let mut scored: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
     for &((i, j), s) in links {
         if s >= threshold {
-            partners.entry(i).or_default().push(j);
-            partners.entry(j).or_default().push(i);
+            scored.entry(i).or_default().push((s, j));
+            scored.entry(j).or_default().push((s, i));
         }
     }
+    // Strongest partners first, so that the one taken from each article is the best.
+    let partners: BTreeMap<usize, Vec<usize>> = scored
+        .into_iter()
+        .map(|(i, mut v)| {
+            v.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            (i, v.into_iter().map(|(_, j)| j).collect())
+        })
+        .collect();
     let mut order: Vec<usize> = comp.to_vec();
     order.sort_by_key(|i| (std::cmp::Reverse(partners.get(i).map_or(0, Vec::len)), *i));
     let mut taken: BTreeSet<usize> = BTreeSet::new();
@@ -1221,8 +1374,10 @@ fn leader_clusters(comp: &[usize], links: &[((usize, usize), f64)], threshold: f
         }
         taken.insert(i);
         let mut c = vec![i];
+        let mut docs = vec![doc_of[i]];
         for &j in partners.get(&i).map(Vec::as_slice).unwrap_or(&[]) {
-            if taken.insert(j) {
+            if !docs.contains(&doc_of[j]) && taken.insert(j) {
+                docs.push(doc_of[j]);
                 c.push(j);
             }
         }
@@ -1235,7 +1390,10 @@ fn leader_clusters(comp: &[usize], links: &[((usize, usize), f64)], threshold: f
 }
 
 /// Greedy average-linkage merging of `comp` while the best average link is at least
-/// `threshold`. Cluster-to-cluster sums and counts of cross-article pairs live in dense
+/// `threshold`, never joining two clusters that hold claims of one article: a cluster is one
+/// fact with one version per article (links are only scored across articles, so a second
+/// claim of an article would join on its partner's links alone; a claim that states the fact
+/// again, or states two facts, stands in a star group as well). Cluster-to-cluster sums and counts of cross-article pairs live in dense
 /// matrices updated on each merge, so a merge costs a pass over the clusters, not over all
 /// pairs of claims.
 fn average_linkage(
@@ -1270,6 +1428,9 @@ fn average_linkage(
     }
     // A merged-away cluster is left empty.
     let mut members: Vec<Vec<usize>> = comp.iter().map(|&i| vec![i]).collect();
+    // The articles each cluster holds a claim of.
+    let mut docs: Vec<Vec<usize>> = comp.iter().map(|&i| vec![doc_of[i]]).collect();
+    let share_doc = |x: &[usize], y: &[usize]| x.iter().any(|d| y.contains(d));
     loop {
         let mut best: Option<(f64, usize, usize)> = None;
         for x in 0..n {
@@ -1279,6 +1440,9 @@ fn average_linkage(
             for y in x + 1..n {
                 let k = x * n + y;
                 if members[y].is_empty() || !linked[k] || count[k] == 0 {
+                    continue;
+                }
+                if share_doc(&docs[x], &docs[y]) {
                     continue;
                 }
                 let avg = sum[k] / count[k] as f64;
@@ -1291,6 +1455,8 @@ fn average_linkage(
         // Merge y into x.
         let moved = std::mem::take(&mut members[y]);
         members[x].extend(moved);
+        let moved = std::mem::take(&mut docs[y]);
+        docs[x].extend(moved);
         for z in 0..n {
             if members[z].is_empty() || z == x {
                 continue;
@@ -1321,6 +1487,7 @@ fn make_group(
     level: &str,
     texts: &HashMap<&str, &str>,
     entities: &[Entity],
+    counted: Option<&BTreeSet<(&str, usize)>>,
 ) -> Group {
     let mut differences = Vec::new();
     let ds = |c: &Claim, s: Span| DocSpan { doc: c.doc.clone(), start: s.start, end: s.end };
@@ -1337,12 +1504,18 @@ fn make_group(
                 continue;
             }
             // Numbers of the same thing.
-            for qa in a.numbers.iter().take(MAX_QUANTITIES_PER_CLAIM) {
-                for qb in b.numbers.iter().take(MAX_QUANTITIES_PER_CLAIM) {
+            for (ia, qa) in a.numbers.iter().enumerate().take(MAX_QUANTITIES_PER_CLAIM) {
+                for (ib, qb) in b.numbers.iter().enumerate().take(MAX_QUANTITIES_PER_CLAIM) {
                     let ta = texts.get(a.doc.as_str()).copied().unwrap_or("");
                     let tb = texts.get(b.doc.as_str()).copied().unwrap_or("");
+                    // A fact group compares the quantities its links matched, and only those.
+                    if let Some(set) = counted {
+                        if !(set.contains(&(a.id.as_str(), ia)) && set.contains(&(b.id.as_str(), ib))) {
+                            continue;
+                        }
+                    }
                     let unit = same_unit(qa, qb);
-                    if !(unit || same_context(ta, a, qa, tb, b, qb)) {
+                    if counted.is_none() && !(unit || same_context(ta, a, qa, tb, b, qb)) {
                         continue;
                     }
                     let thing = qa.unit.as_deref().or(qb.unit.as_deref()).map(numbers::unit_head).unwrap_or("");
@@ -1350,7 +1523,7 @@ fn make_group(
                     // Counts of one thing that cannot both be true are two facts about it
                     // ("40 workers on the night shift" / "three workers died") unless the
                     // words around them meet ("27 people injured" / "25 people injured").
-                    if unit && rel == Relation::Differ && !contexts_meet(ta, a, qa, tb, b, qb) {
+                    if counted.is_none() && unit && rel == Relation::Differ && !contexts_meet(ta, a, qa, tb, b, qb) {
                         continue;
                     }
                     if rel != Relation::Agree {
@@ -1362,6 +1535,11 @@ fn make_group(
                         });
                     }
                 }
+            }
+            // A fact group is about its count: how else the claims differ (times, who said it,
+            // hedging) is the whole claims' business, not this fact's.
+            if counted.is_some() {
+                continue;
             }
             // Polarity and hedging: noted.
             if a.negated() != b.negated() {
@@ -1482,4 +1660,36 @@ fn quote_overlap(a: &Claim, b: &Claim, texts: &HashMap<&str, &str>) -> f64 {
     let (wa, wb) = (words(a), words(b));
     let small = wa.len().min(wb.len()).max(1) as f64;
     wa.intersection(&wb).count() as f64 / small
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cluster_holds_one_claim_per_article() {
+        // Claims 1 and 2 are of one article, each linked to claim 0 of another: each makes a
+        // cluster with 0, not one cluster of three (the 1-2 pair is never scored).
+        // (doc of each claim, links, clusters wanted)
+        type Case<'a> = (&'a [usize], &'a [((usize, usize), f64)], &'a [&'a [usize]]);
+        let cases: &[Case] = &[
+            (&[0, 1, 1], &[((0, 1), 0.6), ((0, 2), 0.5)], &[&[0, 1]]),
+            (&[0, 1, 2], &[((0, 1), 0.6), ((0, 2), 0.5), ((1, 2), 0.4)], &[&[0, 1, 2]]),
+            (&[0, 1, 1, 2], &[((0, 1), 0.6), ((0, 2), 0.5), ((2, 3), 0.7)], &[&[0, 1], &[2, 3]]),
+        ];
+        for &(doc_of, links, want) in cases {
+            let comp: Vec<usize> = (0..doc_of.len()).collect();
+            let mut got = average_linkage(&comp, doc_of, links, MERGE_THRESHOLD);
+            got.sort();
+            assert_eq!(got, want.iter().map(|c| c.to_vec()).collect::<Vec<_>>(), "average linkage, {links:?}");
+            let mut got = leader_clusters(&comp, doc_of, links, MERGE_THRESHOLD);
+            got.sort();
+            for c in &got {
+                let mut docs: Vec<usize> = c.iter().map(|&i| doc_of[i]).collect();
+                docs.sort();
+                docs.dedup();
+                assert_eq!(docs.len(), c.len(), "leaders, {links:?}: {got:?}");
+            }
+        }
+    }
 }

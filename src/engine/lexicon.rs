@@ -1,8 +1,8 @@
 //! Lexical knowledge for matching words across articles: word frequency (Zipf), a weight for
 //! how informative a word is, a light lemmatiser, British-to-American spelling keys, and
-//! WordNet synonyms and near-synonyms. All of it comes from data files (`data/lexicon/`,
-//! built by `tools/lexicon/build.py` from wordfreq 3.1.1 and WordNet 3.0; sources and licences
-//! in `NOTICE`), parsed once (a few milliseconds; see `preload`).
+//! WordNet synonyms, near-synonyms and words of related meaning. All of it comes from data
+//! files (`data/lexicon/`, built by `tools/lexicon/build.py` from wordfreq 3.1.1 and WordNet
+//! 3.0; sources and licences in `NOTICE`), parsed once (a few milliseconds; see `preload`).
 //!
 //! Where the data comes from: natively (the CLI, tests, benchmarks) it is compiled in with
 //! `include_str!` and parsed on first use. On wasm it is not compiled in (it was 146 KB gzip of
@@ -17,8 +17,12 @@
 //! get [`UNKNOWN_ZIPF`]; the lemmatiser is rules plus WordNet's exception lists, with no part of
 //! speech, so it gives one base form per word ("meeting" -> "meet", "left" -> "leave"); WordNet
 //! synsets mix all senses of a word, so a synonym may hold only in a sense the text does not
-//! use; the close relation covers adjectives only ("similar to" in WordNet; noun and verb
-//! hypernyms did not fit the page's size budget); spelling keys cover the common British
+//! use; the close relation covers adjectives only ("similar to" in WordNet); the related
+//! relation (a noun or verb and its hypernym, or two co-hyponyms) is kept to hypernyms of at
+//! most ten hyponyms and to each word's most frequent sense, so "ease" (first sense: "move
+//! gently") is related to nothing and "rebuff" (rarer than the vocabulary) is unknown; it
+//! adds ~13 KB gzip to `close.txt`, which the page loads after the first view; spelling keys
+//! cover the common British
 //! patterns only (-ise, -our, -tre/-bre, -ence, -mme, -lled, co-/re- hyphens).
 //!
 //! Look-ups: words are numbered (their line in the word list) and found through a hash index
@@ -101,6 +105,10 @@ pub enum Relatedness {
     Synonym,
     /// Near-synonyms: an adjective and the head of its WordNet cluster ("strained" ~ "tense").
     Close,
+    /// Related meaning: a noun or verb and its direct hypernym, or two co-hyponyms, under a
+    /// narrow hypernym and in each word's most frequent sense ("calm" ~ "comfort", "fear" ~
+    /// "anger").
+    Related,
 }
 
 /// Frequency on the Zipf scale (log10 of occurrences per billion words: "the" is 7.7, "missile"
@@ -332,6 +340,8 @@ pub fn related_ids(i: u32, j: u32) -> Option<Relatedness> {
         Some(Relatedness::Synonym)
     } else if lex.has_close(i) && lex.close_of(i).binary_search(&j).is_ok() {
         Some(Relatedness::Close)
+    } else if related_of_id(i).binary_search(&j).is_ok() {
+        Some(Relatedness::Related)
     } else {
         None
     }
@@ -356,6 +366,17 @@ pub fn close_of_id(i: u32) -> &'static [u32] {
     let i = i as usize;
     match (lex.close_start.get(i), lex.close_start.get(i + 1)) {
         (Some(&s), Some(&e)) => lex.close_ids.get(s as usize..e as usize).unwrap_or(&[]),
+        _ => &[],
+    }
+}
+
+/// The words of related meaning (word numbers, ascending) of a word number from [`word_id`]
+/// ([`Relatedness::Related`]); empty for an unknown number or a word with none.
+pub fn related_of_id(i: u32) -> &'static [u32] {
+    let lex = lexicon();
+    let i = i as usize;
+    match (lex.related_start.get(i), lex.related_start.get(i + 1)) {
+        (Some(&s), Some(&e)) => lex.related_ids.get(s as usize..e as usize).unwrap_or(&[]),
         _ => &[],
     }
 }
@@ -407,6 +428,10 @@ struct Lexicon {
     /// Close words of word `i`, both directions, sorted.
     close_start: Vec<u32>,
     close_ids: Vec<u32>,
+    /// Words of related meaning of word `i` (the `~` lines of the close file), both
+    /// directions, sorted.
+    related_start: Vec<u32>,
+    related_ids: Vec<u32>,
     /// (form, base), sorted by form.
     exceptions: Vec<(&'static str, &'static str)>,
     stats: Stats,
@@ -426,6 +451,7 @@ struct Stats {
     words: (usize, usize),
     synsets: (usize, usize),
     close: (usize, usize),
+    related: (usize, usize),
     exceptions: (usize, usize),
 }
 
@@ -490,6 +516,8 @@ impl Lexicon {
             word_syns: Vec::new(),
             close_start: Vec::new(),
             close_ids: Vec::new(),
+            related_start: Vec::new(),
+            related_ids: Vec::new(),
             exceptions: Vec::new(),
             stats,
         };
@@ -536,27 +564,34 @@ impl Lexicon {
         (lex.word_syn_start, lex.word_syns) = csr(n, pairs);
         lex.syn_sig = (0..n as u32).map(|i| lex.synsets_of(i).iter().fold(0u64, |m, &s| m | syn_bit(s))).collect();
 
-        // Close pairs: a (difference from the previous line's a), then b - a for each b.
+        // Close pairs: a (difference from the previous line's a), then b - a for each b; the
+        // lines after `~` are pairs of related meaning, in the same format.
         let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut prev_a = 0u64;
+        let mut related_pairs: Vec<(u32, u32)> = Vec::new();
+        let (mut prev_a, mut prev_related) = (0u64, 0u64);
         for line in data_lines(close) {
-            lex.stats.close.0 += 1;
+            let (line, prev, out, stat) = match line.strip_prefix('~') {
+                Some(rest) => (rest, &mut prev_related, &mut related_pairs, &mut lex.stats.related),
+                None => (line, &mut prev_a, &mut pairs, &mut lex.stats.close),
+            };
+            stat.0 += 1;
             if !parse_numbers(line.split(' '), &mut numbers) || numbers.len() < 2 {
                 continue;
             }
-            let a = prev_a.saturating_add(numbers[0]);
-            prev_a = a;
+            let a = prev.saturating_add(numbers[0]);
+            *prev = a;
             let bs = || numbers[1..].iter().map(|d| a.saturating_add(*d));
             if a >= n as u64 || numbers[1..].contains(&0) || bs().any(|b| b >= n as u64) {
                 continue;
             }
             for b in bs() {
-                pairs.push((a as u32, b as u32));
-                pairs.push((b as u32, a as u32));
+                out.push((a as u32, b as u32));
+                out.push((b as u32, a as u32));
             }
-            lex.stats.close.1 += 1;
+            stat.1 += 1;
         }
         (lex.close_start, lex.close_ids) = csr(n, pairs);
+        (lex.related_start, lex.related_ids) = csr(n, related_pairs);
 
         // Exceptions: form base [more bases]; the first base is used.
         for line in data_lines(exceptions) {
@@ -986,9 +1021,13 @@ mod tests {
     fn every_data_line_parses() {
         let lex = lexicon();
         let s = lex.stats;
-        for (name, (present, parsed)) in
-            [("words", s.words), ("synsets", s.synsets), ("close", s.close), ("exceptions", s.exceptions)]
-        {
+        for (name, (present, parsed)) in [
+            ("words", s.words),
+            ("synsets", s.synsets),
+            ("close", s.close),
+            ("related", s.related),
+            ("exceptions", s.exceptions),
+        ] {
             assert!(present > 0, "{name}: no data lines");
             assert_eq!(present, parsed, "{name}: {parsed} of {present} lines parsed");
         }
@@ -1008,7 +1047,7 @@ mod tests {
     fn malformed_data_is_skipped_not_fatal() {
         let words = "# comment\n300a\n30x\n301b\n3\n302c\n309zzz\n";
         let synonyms = "n 0 2\nv 1\nx 0 1\nn a b\nn 0 999\nv 0 2\n";
-        let close = "0 1\n0\n1 0\nz 2\n";
+        let close = "0 1\n0\n1 0\nz 2\n~2 2\n~0\n~9 1\n";
         let exc = "went go\nlonely\n\n";
         let lex = Lexicon::parse(words, synonyms, close, exc);
         // "30x" and "3" and "309zzz" (shares 9 letters with a 1-letter word) are bad lines,
@@ -1020,6 +1059,8 @@ mod tests {
         assert_eq!(lex.stats.synsets, (6, 2));
         assert!(lex.share_synset(0, 2));
         assert_eq!(lex.stats.close, (4, 1));
+        assert_eq!(lex.stats.related, (3, 1));
+        assert_eq!(lex.related_ids, vec![4, 2]);
         assert_eq!(lex.stats.exceptions, (2, 1));
         let huge =
             Lexicon::parse(words, "n 18446744073709551615 18446744073709551615\n", "18446744073709551615 1\n", "");
@@ -1226,7 +1267,8 @@ mod tests {
             ("shield", "defense", None),
             ("deploy", "station", None),
             ("reject", "rebuff", None), // rebuff (Zipf 2.3) is below the vocabulary cut
-            ("cooperation", "collaboration", None), // a hypernym link; not in the data
+            ("cooperation", "collaboration", Some(Related)), // hypernym: related, not synonyms
+            ("fear", "anger", Some(Related)), // co-hyponyms of "emotion"
             ("study", "examine", Some(Synonym)),
             ("monitor", "inspector", None),
             ("monitor", "inspect", None),
@@ -1275,6 +1317,9 @@ mod tests {
             for &j in lex.close_of(i) {
                 assert!(lex.close_of(j).contains(&i));
             }
+            for &j in related_of_id(i) {
+                assert!(related_of_id(j).contains(&i));
+            }
         }
     }
 
@@ -1295,6 +1340,9 @@ mod tests {
             }
         }
         assert_eq!(related("strained", "tense"), Some(Relatedness::Close));
+        assert_eq!(related("fear", "anger"), Some(Relatedness::Related));
+        assert_eq!(related("anger", "fear"), Some(Relatedness::Related));
+        assert_eq!(related("fear", "missile"), None);
         assert_eq!(related("injure", "hurt"), Some(Relatedness::Synonym));
     }
 

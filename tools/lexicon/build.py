@@ -43,6 +43,13 @@ Outputs (all plain UTF-8 text, `#` lines are comments, every other line is data)
                     and its direct hypernym when the hypernym has at most that many hyponyms
                     (off by default: even at 2 it adds ~14 KB gzip for one test pair,
                     oppose~resist). Words with Zipf >= CLOSE_ZIPF only.
+                    After the close pairs, a second block of lines starting with `~`, in the
+                    same format (its own differences), lists words of related meaning: a noun
+                    or verb and its direct hypernym, or two co-hyponyms (the same direct
+                    hypernym), when that hypernym has at most RELATED_MAX_CHILDREN hyponyms
+                    and the synsets are each word's most frequent sense of that part of speech
+                    (WordNet's sense order in index.noun/index.verb): "calm" ~ "ease" (both
+                    under "soothe"). Not synonyms, not close pairs.
   exceptions.txt    WordNet's irregular forms (verb.exc, then noun.exc, then adj.exc), as
                     `form base [base2]`, kept when the base is in the vocabulary, the form is
                     a-z and known to wordfreq (Zipf >= EXC_FORM_ZIPF), form != base, and the
@@ -63,6 +70,7 @@ TAIL_ZIPF = 2.5  # rarer words are kept only when needed, down to this
 CLOSE_ZIPF = 3.5
 ADJ_MAX_SATELLITES = 12
 HYPERNYM_MAX_CHILDREN = -1  # -1: no hypernym links (they cost ~6 KB gzip per child allowed)
+RELATED_MAX_CHILDREN = 10  # "related meaning": only under hypernyms this narrow
 EXC_FORM_ZIPF = 2.5
 EXC_OWN_TAGS = 5
 AMERICAN_BRITISH_ZIPF = 1.5  # a British variant must be at least this frequent to count
@@ -307,6 +315,44 @@ def build(wndir):
     for a, b in sorted(close):
         close_groups.setdefault(a, []).append(b)
 
+    # Related meaning: hypernym and co-hyponyms under a narrow hypernym, first senses only.
+    first_sense = {}
+    for name, pos in (("noun", "n"), ("verb", "v")):
+        with open(os.path.join(wndir, "index." + name), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith(" "):
+                    continue
+                fields = line.split()
+                n_senses = int(fields[2])
+                first_sense[(fields[0], pos)] = fields[-n_senses]
+    hyponyms = {}
+    for pos in ("n", "v"):
+        for off in sorted(wn[pos]):
+            for sym, t in wn[pos][off][2]:
+                if sym in ("@", "@i"):
+                    hyponyms.setdefault((pos, t), []).append(off)
+    related = set()
+    for pos in ("n", "v"):
+        for off in sorted(wn[pos]):
+            here = [w for w in members(pos, off, close_vocab) if first_sense.get((w, pos)) == off]
+            if not here:
+                continue
+            for sym, t in wn[pos][off][2]:
+                kids = hyponyms.get((pos, t), [])
+                if sym not in ("@", "@i") or len(kids) > RELATED_MAX_CHILDREN:
+                    continue
+                for other in [t] + [k for k in kids if k != off]:
+                    for y in members(pos, other, close_vocab):
+                        if first_sense.get((y, pos)) != other:
+                            continue
+                        for x in here:
+                            a, b = sorted((number[x], number[y]))
+                            if a != b and (a, b) not in same and (a, b) not in close:
+                                related.add((a, b))
+    related_groups = {}
+    for a, b in sorted(related):
+        related_groups.setdefault(a, []).append(b)
+
     # Exceptions, less those whose form is a common word of its own: its SemCor tag count
     # (cntlist.rev) is at least EXC_OWN_TAGS and at least a quarter of the base's ("offer" is
     # not "off", "feed" not "fee", "ground" not "grind", "wound" not "wind").
@@ -343,6 +389,7 @@ def build(wndir):
         "number": number,
         "synonyms": kept,
         "close": close_groups,
+        "related": related_groups,
         "exceptions": exceptions,
         "core": len(core),
         "tail": len(tail),
@@ -391,6 +438,16 @@ def render(d):
     for a, bs in d["close"].items():
         lines.append(str(a - prev) + " " + " ".join(str(b - a) for b in bs) + "\n")
         prev = a
+    n_related = sum(len(v) for v in d["related"].values())
+    lines.append(
+        f"# Related meaning: {n_related} pairs, a noun or verb and its direct hypernym or a\n"
+        f"#   co-hyponym, under hypernyms of at most {RELATED_MAX_CHILDREN} hyponyms, most frequent\n"
+        "#   senses only (data.noun, data.verb, index.noun, index.verb). Same format after `~`.\n"
+    )
+    prev = 0
+    for a, bs in d["related"].items():
+        lines.append("~" + str(a - prev) + " " + " ".join(str(b - a) for b in bs) + "\n")
+        prev = a
     files["close.txt"] = "".join(lines)
 
     lines = [
@@ -419,6 +476,9 @@ def show(d, words):
         near = [b for b in d["close"].get(i, [])] + [a for a, bs in d["close"].items() if i in bs]
         if near:
             print("  close: " + " ".join(vocab[j] for j in sorted(near)))
+        rel = [b for b in d["related"].get(i, [])] + [a for a, bs in d["related"].items() if i in bs]
+        if rel:
+            print("  related: " + " ".join(vocab[j] for j in sorted(rel)))
         if w in d["exceptions"]:
             print("  exception: " + " ".join(d["exceptions"][w]))
 
