@@ -8,7 +8,7 @@
 //! page reads from inline blocks in the single-file build (a worker cannot see the page's DOM).
 //!
 //! One load at a time: callers share it ([`load`]); a failed load is forgotten, so a later call
-//! tries again. Known limit: the files are fetched whole (about 150 KB gzip).
+//! tries again. Known limit: the files are fetched whole (about 158 KB gzip).
 
 use crate::engine::lexicon::{self, LexiconData, FILES};
 use std::cell::RefCell;
