@@ -61,6 +61,7 @@ pub fn analyze_with_progress(articles: &[Article], options: &Options, progress: 
         progress(Progress { done: i + 1, total, stage: "sentences" });
     }
     // Across articles: entities.
+    names::settle_guesses(&mut all_mentions);
     let resolution = names::resolve(&all_mentions);
     let doc_ids: Vec<String> = articles.iter().map(|a| a.id.clone()).collect();
     let entities = build_entities(&all_mentions, &resolution, &doc_ids);

@@ -37,6 +37,9 @@ pub struct RawMention {
     /// A lone common word opening a sentence ("Fire", "Rice"): a name only if it turns out to
     /// be a known person's surname or a known place or organisation.
     pub tentative: bool,
+    /// The kind was guessed from the words beside a lone unknown word ("the Hemikol plant"):
+    /// a person's surname found elsewhere overrides it (`settle_guesses`).
+    pub guessed: bool,
 }
 
 struct Place {
@@ -666,6 +669,7 @@ fn hyphen_places(t: &Token, doc: usize, out: &mut Vec<RawMention>) {
                 canonical: g.places[p].name.to_string(),
                 titled: false,
                 tentative: false,
+                guessed: false,
             });
         }
         off += part.len() + 1;
@@ -737,6 +741,7 @@ fn analyse_run(
                     canonical: g.places[p].name.to_string(),
                     titled: false,
                     tentative: false,
+                    guessed: false,
                 });
                 k += len;
                 start = k;
@@ -788,6 +793,7 @@ fn flush(
         return;
     }
     let (run, keys) = (&run[a..b], &keys[a..b]);
+    let mut guessed = false;
     let span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
     let words: Vec<&str> = keys.iter().map(String::as_str).collect();
     let g = gazetteer();
@@ -814,7 +820,10 @@ fn flush(
         }
         match lone.map(|l| lone_word_kind(last, l)) {
             Some(LoneKind::NotAName) => return,
-            Some(LoneKind::Is(kind)) => kind,
+            Some(LoneKind::Is(kind)) => {
+                guessed = true;
+                kind
+            }
             Some(LoneKind::Unknown) | None => EntityKind::Person,
         }
     };
@@ -831,7 +840,27 @@ fn flush(
         canonical: name_text.to_string(),
         titled,
         tentative,
+        guessed,
     });
+}
+
+/// A kind guessed from a lone word's neighbours gives way to a person: "the Bush
+/// administration" names the man whom another mention calls "George W. Bush".
+pub fn settle_guesses(mentions: &mut [RawMention]) {
+    if !mentions.iter().any(|m| m.guessed) {
+        return;
+    }
+    let surnames: BTreeSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && !m.guessed && m.text.contains(' '))
+        .filter_map(|m| m.text.split_whitespace().last().map(fold))
+        .collect();
+    for m in mentions.iter_mut().filter(|m| m.guessed && m.kind != EntityKind::Person) {
+        if surnames.contains(&fold(&m.text)) {
+            m.kind = EntityKind::Person;
+            m.guessed = false;
+        }
+    }
 }
 
 /// A word common enough in English (Zipf >= 3.5 in the background list) that its capital at
@@ -903,14 +932,14 @@ fn lone_word_kind(key: &str, lone: &Lone) -> LoneKind {
     let ends_phrase = after.is_none_or(|a| THE_X_THEN.contains(&a));
     match lone.before.as_deref() {
         _ if possessive => LoneKind::Unknown,
-        Some("the") if ends_phrase => LoneKind::Is(EntityKind::Organisation),
-        Some(b) if PLACE_BEFORE.contains(&b) => LoneKind::Is(EntityKind::Place),
+        Some("the") => LoneKind::Is(EntityKind::Organisation),
+        Some(b) if PLACE_BEFORE.contains(&b) && ends_phrase => LoneKind::Is(EntityKind::Place),
         _ => LoneKind::Unknown,
     }
 }
 
-/// Words that may follow "the X" when X ends the phrase ("confirmed to the Courier on
-/// Monday"), rather than qualify a noun after it ("the Bush administration").
+/// Words that may follow "in X" when X ends the phrase ("in Jagodina and"), rather than
+/// qualify a noun after it ("in Hemikol explosion": a company).
 const THE_X_THEN: &[&str] = &[
     "on", "in", "at", "of", "for", "from", "to", "with", "by", "and", "or", "but", "that", "which", "who", "said",
     "says", "reported", "reports", "is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
@@ -1401,12 +1430,23 @@ mod tests {
         // "the" before it: not a person.
         assert_eq!(kinds("his family confirmed to the Courier on Monday"), vec![("Courier".into(), Organisation)]);
         // A place preposition before it.
-        assert_eq!(kinds("a plant in Jagodina closed"), vec![("Jagodina".into(), Place)]);
+        assert_eq!(kinds("a plant in Jagodina, officials said"), vec![("Jagodina".into(), Place)]);
+        assert_eq!(kinds("three dead in Hemikol explosion"), vec![("Hemikol".into(), Person)]);
         // A known given name stays a person; an unknown word with no such neighbour too.
         assert_eq!(kinds("a letter in Anna's hand"), vec![("Anna".into(), Person)]);
         assert_eq!(kinds("he met Stankovic on Monday"), vec![("Stankovic".into(), Person)]);
-        // A name before a noun, or a possessive, is not guessed at.
-        assert_eq!(kinds("a plan of the Bush administration"), vec![("Bush".into(), Person)]);
+        // "the X" before a noun: not a person either ("the Hemikol plant"), unless another
+        // mention makes X a person's surname (`settle_guesses`); a possessive is not guessed at.
+        assert_eq!(kinds("a blast at the Hemikol plant"), vec![("Hemikol".into(), Organisation)]);
+        let all = |t: &str, doc: usize| find_mentions(t, Span::new(0, t.len()), doc);
+        let mut ms = all("a plan of the Markovic administration", 0);
+        ms.extend(all("Goran Markovic spoke.", 1));
+        assert_eq!(ms[0].kind, Organisation);
+        settle_guesses(&mut ms);
+        assert_eq!(ms[0].kind, Person);
+        let mut ms = all("a blast at the Hemikol plant", 0);
+        settle_guesses(&mut ms);
+        assert_eq!(ms[0].kind, Organisation);
         assert_eq!(kinds("nothing changed in Lavrov's view"), vec![("Lavrov".into(), Person)]);
         // Facilities are organisations.
         assert_eq!(kinds("taken to Belovac General Hospital"), vec![("Belovac General Hospital".into(), Organisation)]);
