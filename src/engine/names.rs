@@ -731,7 +731,7 @@ fn analyse_run(
             let rest_is_org = keys[k + len..].iter().any(|w| ORG_HEAD_SET.contains(w) && w != "house");
             let is_person_surname = k > segment_start && !titled && g.given.contains(keys[segment_start].as_str());
             if !rest_is_org && !is_person_surname {
-                flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, lone, doc, out);
+                flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, lone, (doc, out));
                 let sp = Span::new(run[k].span.start, run[k + len - 1].span.end);
                 out.push(RawMention {
                     doc,
@@ -753,7 +753,7 @@ fn analyse_run(
         // A title inside a run ends what came before it ("Belovac Mayor Aleksandar
         // Jovanovic": a place, then a mayor).
         if k > start && STRONG_TITLE_SET.contains(&keys[k]) && !keys[k..].iter().any(|w| ORG_HEAD_SET.contains(w)) {
-            flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, lone, doc, out);
+            flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, lone, (doc, out));
             start = k;
             titled = false;
         }
@@ -766,7 +766,7 @@ fn analyse_run(
         }
         k += 1;
     }
-    flush(text, &run[start..n], &keys[start..n], titled, sentence_start && start == 0, lone, doc, out);
+    flush(text, &run[start..n], &keys[start..n], titled, sentence_start && start == 0, lone, (doc, out));
 }
 
 /// Classifies what is left of a run after places and titles and records it.
@@ -777,8 +777,7 @@ fn flush(
     titled: bool,
     opens_sentence: bool,
     lone: Option<&Lone>,
-    doc: usize,
-    out: &mut Vec<RawMention>,
+    (doc, out): (usize, &mut Vec<RawMention>),
 ) {
     // Trim connectors and not-names at the edges.
     let mut a = 0;

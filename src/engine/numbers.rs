@@ -1114,14 +1114,15 @@ fn starts_value(toks: &[Tok], p: usize) -> bool {
     }
 }
 
+/// [`PREFIXES`] by their first word.
+type PrefixIndex = super::lexicon::FastMap<&'static str, Vec<(&'static [&'static str], Prefix)>>;
+
 /// The entries of [`PREFIXES`] whose first word is `first`, in list order (the loop in
 /// [`number_at`] runs at every token: a scan of the whole list there showed in the profile).
 fn prefixes_starting_with(first: &str) -> &'static [(&'static [&'static str], Prefix)] {
-    static BY_FIRST: std::sync::OnceLock<
-        super::lexicon::FastMap<&'static str, Vec<(&'static [&'static str], Prefix)>>,
-    > = std::sync::OnceLock::new();
+    static BY_FIRST: std::sync::OnceLock<PrefixIndex> = std::sync::OnceLock::new();
     let map = BY_FIRST.get_or_init(|| {
-        let mut map: super::lexicon::FastMap<&'static str, Vec<(&'static [&'static str], Prefix)>> = Default::default();
+        let mut map: PrefixIndex = Default::default();
         for &(words, kind) in PREFIXES {
             if let Some(f) = words.first() {
                 map.entry(*f).or_default().push((words, kind));
