@@ -1393,9 +1393,9 @@ fn leader_clusters(
 /// `threshold`, never joining two clusters that hold claims of one article: a cluster is one
 /// fact with one version per article (links are only scored across articles, so a second
 /// claim of an article would join on its partner's links alone; a claim that states the fact
-/// again, or states two facts, stands in a star group as well). Cluster-to-cluster sums and counts of cross-article pairs live in dense
-/// matrices updated on each merge, so a merge costs a pass over the clusters, not over all
-/// pairs of claims.
+/// again, or states two facts, stands in a star group as well). Cluster-to-cluster sums and
+/// counts of cross-article pairs live in dense matrices updated on each merge, so a merge costs
+/// a pass over the clusters, not over all pairs of claims.
 fn average_linkage(
     comp: &[usize],
     doc_of: &[usize],

@@ -246,7 +246,7 @@ pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
             let word = toks[from..to].iter().map(|w| w.lower).collect::<Vec<_>>().join(" ");
             out.push(Cue { kind, span: Span::new(s, e), word });
         };
-        if let Some(p) = NEGATION_PHRASE_INDEX.find(t.lower, |p| phrase_at(i, p)) {
+        if let Some(&p) = NEGATION_PHRASE_INDEX.find(t.lower, |p| phrase_at(i, p)) {
             push(&mut out, CueKind::Negation, i, i + p.len());
             i += p.len();
             continue;
@@ -260,7 +260,7 @@ pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
             i += 3;
             continue;
         }
-        if let Some(p) = HEDGE_PHRASE_INDEX.find(t.lower, |p| phrase_at(i, p)) {
+        if let Some(&p) = HEDGE_PHRASE_INDEX.find(t.lower, |p| phrase_at(i, p)) {
             push(&mut out, CueKind::Hedge, i, i + p.len());
             i += p.len();
             continue;

@@ -352,33 +352,21 @@ pub fn related_ids(i: u32, j: u32) -> Option<Relatedness> {
 /// words can index them by synset instead of comparing every pair.
 pub fn synsets_of_id(i: u32) -> &'static [u32] {
     let lex = lexicon();
-    let i = i as usize;
-    match (lex.word_syn_start.get(i), lex.word_syn_start.get(i + 1)) {
-        (Some(&s), Some(&e)) => lex.word_syns.get(s as usize..e as usize).unwrap_or(&[]),
-        _ => &[],
-    }
+    row(&lex.word_syn_start, &lex.word_syns, i)
 }
 
 /// The close words (word numbers, ascending) of a word number from [`word_id`]; empty for an
 /// unknown number or a word with none.
 pub fn close_of_id(i: u32) -> &'static [u32] {
     let lex = lexicon();
-    let i = i as usize;
-    match (lex.close_start.get(i), lex.close_start.get(i + 1)) {
-        (Some(&s), Some(&e)) => lex.close_ids.get(s as usize..e as usize).unwrap_or(&[]),
-        _ => &[],
-    }
+    row(&lex.close_start, &lex.close_ids, i)
 }
 
 /// The words of related meaning (word numbers, ascending) of a word number from [`word_id`]
 /// ([`Relatedness::Related`]); empty for an unknown number or a word with none.
 pub fn related_of_id(i: u32) -> &'static [u32] {
     let lex = lexicon();
-    let i = i as usize;
-    match (lex.related_start.get(i), lex.related_start.get(i + 1)) {
-        (Some(&s), Some(&e)) => lex.related_ids.get(s as usize..e as usize).unwrap_or(&[]),
-        _ => &[],
-    }
+    row(&lex.related_start, &lex.related_ids, i)
 }
 
 /// The words that share a synset with `word` (a lemma), sorted, without `word` itself.
@@ -741,6 +729,16 @@ fn parse_numbers<'a>(fields: impl Iterator<Item = &'a str>, out: &mut Vec<u64>) 
         }
     }
     true
+}
+
+/// Row `i` of compressed rows made by [`csr`] (`items[start[i]..start[i + 1]]`); empty for a
+/// row that does not exist.
+fn row<'a>(start: &[u32], items: &'a [u32], i: u32) -> &'a [u32] {
+    let i = i as usize;
+    match (start.get(i), start.get(i + 1)) {
+        (Some(&s), Some(&e)) => items.get(s as usize..e as usize).unwrap_or(&[]),
+        _ => &[],
+    }
 }
 
 /// Compressed rows: for each of `n` rows, the sorted values paired with it (a counting sort,

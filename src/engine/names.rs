@@ -875,29 +875,15 @@ enum LoneKind {
 const MONTH_ABBREVIATIONS: &[&str] = &["feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 /// Common nouns that make the capitalised word before them a place ("the Morava river",
-/// "Brdska street").
+/// "Brdska street"): [`PLACE_WORDS`] and these.
 const PLACE_AFTER: &[&str] = &[
-    "river",
-    "lake",
-    "sea",
-    "bay",
-    "gulf",
-    "valley",
     "mountain",
     "mountains",
-    "island",
-    "islands",
     "peninsula",
-    "street",
     "streets",
     "avenue",
     "road",
-    "square",
     "bridge",
-    "district",
-    "province",
-    "region",
-    "county",
     "village",
     "canal",
     "airport",
@@ -922,13 +908,14 @@ fn lone_word_kind(key: &str, lone: &Lone) -> LoneKind {
     if gazetteer().given.contains(key) {
         return LoneKind::Unknown;
     }
-    if after.is_some_and(|a| PLACE_AFTER.contains(&a)) {
+    if after.is_some_and(|a| PLACE_WORD_SET.contains(a) || PLACE_AFTER.contains(&a)) {
         return LoneKind::Is(EntityKind::Place);
     }
-    // A possessive ("in Lavrov's view") or a word before a noun ("the Bush administration")
-    // names something else: no guess.
+    // A possessive ("in Lavrov's view") gets no guess; "in X" is a place only where X ends the
+    // phrase ("in Hemikol explosion" qualifies a noun). "the X" is no person either way ("the
+    // Hemikol plant"); `settle_guesses` gives "the Bush administration" back to the person.
     let possessive = lone.word.ends_with("'s") || lone.word.ends_with("’s") || lone.word.ends_with('\'');
-    let ends_phrase = after.is_none_or(|a| THE_X_THEN.contains(&a));
+    let ends_phrase = after.is_none_or(|a| AFTER_PHRASE_END.contains(&a));
     match lone.before.as_deref() {
         _ if possessive => LoneKind::Unknown,
         Some("the") => LoneKind::Is(EntityKind::Organisation),
@@ -939,7 +926,7 @@ fn lone_word_kind(key: &str, lone: &Lone) -> LoneKind {
 
 /// Words that may follow "in X" when X ends the phrase ("in Jagodina and"), rather than
 /// qualify a noun after it ("in Hemikol explosion": a company).
-const THE_X_THEN: &[&str] = &[
+const AFTER_PHRASE_END: &[&str] = &[
     "on", "in", "at", "of", "for", "from", "to", "with", "by", "and", "or", "but", "that", "which", "who", "said",
     "says", "reported", "reports", "is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
 ];

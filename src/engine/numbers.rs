@@ -60,6 +60,7 @@
 //! ("10 000": a no-break or thin space is).
 
 use super::model::{Quantity, Relation, Span};
+use super::wordset::PhraseIndex;
 
 /// The upper end of an open interval ("more than 40" is 40..UNBOUNDED).
 pub const UNBOUNDED: f64 = f64::MAX;
@@ -100,11 +101,7 @@ impl<'a> Tok<'a> {
     /// The token in lower case, borrowed when it has no upper-case letter (most words): the
     /// parsers ask for it at every position.
     pub fn lower(&self) -> std::borrow::Cow<'a, str> {
-        if self.text.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(self.text.to_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(self.text)
-        }
+        super::tokens::lower(self.text)
     }
     pub fn capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(|c| c.is_uppercase())
@@ -1114,24 +1111,9 @@ fn starts_value(toks: &[Tok], p: usize) -> bool {
     }
 }
 
-/// [`PREFIXES`] by their first word.
-type PrefixIndex = super::lexicon::FastMap<&'static str, Vec<(&'static [&'static str], Prefix)>>;
-
-/// The entries of [`PREFIXES`] whose first word is `first`, in list order (the loop in
-/// [`number_at`] runs at every token: a scan of the whole list there showed in the profile).
-fn prefixes_starting_with(first: &str) -> &'static [(&'static [&'static str], Prefix)] {
-    static BY_FIRST: std::sync::OnceLock<PrefixIndex> = std::sync::OnceLock::new();
-    let map = BY_FIRST.get_or_init(|| {
-        let mut map: PrefixIndex = Default::default();
-        for &(words, kind) in PREFIXES {
-            if let Some(f) = words.first() {
-                map.entry(*f).or_default().push((words, kind));
-            }
-        }
-        map
-    });
-    map.get(first).map(Vec::as_slice).unwrap_or(&[])
-}
+/// [`PREFIXES`] by their first word ([`number_at`] asks at every token: a scan of the whole
+/// list there showed in the profile).
+static PREFIX_INDEX: PhraseIndex<(&[&str], Prefix)> = PhraseIndex::with(PREFIXES, |e| e.0);
 
 /// The number phrase starting at token `i`, with any approximation word before it.
 pub(crate) fn number_at(toks: &[Tok], i: usize) -> Option<Parse> {
@@ -1150,7 +1132,7 @@ pub(crate) fn number_at(toks: &[Tok], i: usize) -> Option<Parse> {
         Some(t) if t.kind == TokKind::Word => t.lower(),
         _ => return core_at(toks, i, None),
     };
-    for &(words, kind) in prefixes_starting_with(&first) {
+    for &&(words, kind) in PREFIX_INDEX.starting_with(&first) {
         let matches = words.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is(w)));
         let p = i + words.len();
         if matches && starts_value(toks, p) {

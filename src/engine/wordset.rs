@@ -27,24 +27,34 @@ impl WordSet {
     }
 }
 
-/// A list of phrases (words in order), indexed by their first word.
-pub struct PhraseIndex {
-    list: &'static [&'static [&'static str]],
-    by_first: OnceLock<FastMap<&'static str, Vec<&'static [&'static str]>>>,
+/// A list of entries that each start with a phrase (words in order), indexed by the phrase's
+/// first word: the phrases themselves (`PhraseIndex::new`) or phrases with data
+/// (`PhraseIndex::with`, e.g. the number prefixes and what each means).
+pub struct PhraseIndex<T: 'static = &'static [&'static str]> {
+    list: &'static [T],
+    phrase: fn(&T) -> &'static [&'static str],
+    by_first: OnceLock<FastMap<&'static str, Vec<&'static T>>>,
 }
 
 impl PhraseIndex {
     pub const fn new(list: &'static [&'static [&'static str]]) -> Self {
-        PhraseIndex { list, by_first: OnceLock::new() }
+        PhraseIndex::with(list, |p| p)
+    }
+}
+
+impl<T: 'static> PhraseIndex<T> {
+    /// Entries and where each one's phrase is.
+    pub const fn with(list: &'static [T], phrase: fn(&T) -> &'static [&'static str]) -> Self {
+        PhraseIndex { list, phrase, by_first: OnceLock::new() }
     }
 
-    /// The phrases whose first word is `first`, in list order (empty when none).
-    pub fn starting_with(&self, first: &str) -> &[&'static [&'static str]] {
+    /// The entries whose phrase starts with `first`, in list order (empty when none).
+    pub fn starting_with(&self, first: &str) -> &[&'static T] {
         let map = self.by_first.get_or_init(|| {
-            let mut map: FastMap<&'static str, Vec<&'static [&'static str]>> = FastMap::default();
-            for p in self.list {
-                if let Some(f) = p.first() {
-                    map.entry(*f).or_default().push(*p);
+            let mut map: FastMap<&'static str, Vec<&'static T>> = FastMap::default();
+            for e in self.list {
+                if let Some(f) = (self.phrase)(e).first() {
+                    map.entry(*f).or_default().push(e);
                 }
             }
             map
@@ -52,10 +62,11 @@ impl PhraseIndex {
         map.get(first).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// The first phrase, in list order, that starts with `first` and that `matches` accepts:
-    /// what `list.iter().find(|p| matches(p))` gives when `matches` checks the first word too.
-    pub fn find(&self, first: &str, matches: impl Fn(&[&str]) -> bool) -> Option<&'static [&'static str]> {
-        self.starting_with(first).iter().copied().find(|p| matches(p))
+    /// The first entry, in list order, whose phrase starts with `first` and that `matches`
+    /// accepts: what `list.iter().find(|e| matches(e))` gives when `matches` checks the first
+    /// word too.
+    pub fn find(&self, first: &str, matches: impl Fn(&T) -> bool) -> Option<&'static T> {
+        self.starting_with(first).iter().copied().find(|e| matches(e))
     }
 }
 
@@ -77,12 +88,18 @@ mod tests {
     #[test]
     fn a_phrase_index_finds_the_first_phrase_in_list_order() {
         let index = PhraseIndex::new(PHRASES);
-        assert_eq!(index.starting_with("no"), &[&["no", "longer"][..], &["no", "one"], &["no"]]);
+        let got: Vec<&[&str]> = index.starting_with("no").iter().map(|p| **p).collect();
+        assert_eq!(got, vec![&["no", "longer"][..], &["no", "one"], &["no"]]);
         assert!(index.starting_with("way").is_empty());
         let text = ["no", "one", "came"];
         let at = |p: &[&str]| p.iter().zip(&text).filter(|(a, b)| a == b).count() == p.len();
-        assert_eq!(index.find("no", at), PHRASES.iter().copied().find(|p| at(p)));
-        assert_eq!(index.find("no", at), Some(&["no", "one"][..]));
-        assert_eq!(index.find("in", at), None);
+        assert_eq!(index.find("no", |p| at(p)).copied(), PHRASES.iter().copied().find(|p| at(p)));
+        assert_eq!(index.find("no", |p| at(p)).copied(), Some(&["no", "one"][..]));
+        assert_eq!(index.find("in", |p| at(p)), None);
+        // With data beside each phrase.
+        const TAGGED: &[(&[&str], u8)] = &[(&["no", "longer"], 1), (&["in", "no", "way"], 2), (&["no"], 3)];
+        static TAGGED_INDEX: PhraseIndex<(&[&str], u8)> = PhraseIndex::with(TAGGED, |e| e.0);
+        let tags: Vec<u8> = TAGGED_INDEX.starting_with("no").iter().map(|e| e.1).collect();
+        assert_eq!(tags, vec![1, 3]);
     }
 }

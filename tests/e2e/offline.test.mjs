@@ -263,10 +263,14 @@ test('offline after a first visit: a new article is analysed with the cached lex
   }
 });
 
-test('no lexicon to be had: a clear message, the article is kept, the bundled view stays', async () => {
-  // A deployment without lexicon/ (as offline without a cached copy would be).
-  const dir = await copyDist('nolexicon');
-  await rm(join(dir, 'lexicon'), { recursive: true, force: true });
+/**
+ * A deployment missing a part the analysis needs (`remove(dir)` takes it out of a copy of the
+ * build): adding an article shows `message`, keeps the article (in the workspace and in
+ * storage), leaves the bundled view and no progress bar.
+ */
+async function analysisWithout(name, remove, message) {
+  const dir = await copyDist(name);
+  await remove(dir);
   const { server, origin } = await serve({ dir });
   cleanup.push(() => new Promise((ok) => server.close(ok)));
   const { context, page } = await open();
@@ -274,38 +278,36 @@ test('no lexicon to be had: a clear message, the article is kept, the bundled vi
     await page.goto(origin + BASE);
     await showsArticles(page);
     await addArticle(page);
-    await page.getByText(/The word data \(lexicon\) could not be loaded .* They are kept/).waitFor({ timeout: 30000 });
+    await page.getByText(message).waitFor({ timeout: 30000 });
     // The article is in the workspace and in storage; the previous analysis is still shown.
     assert.equal(await page.locator('.column[data-doc]').count(), ARTICLES);
     const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('test_wire')));
     assert.equal(stored.length, 1, 'the article text is saved');
+    assert.equal(await page.locator('progress').count(), 0, 'no progress left showing');
     await page.locator('button[data-view="articles"]').click();
     await page.locator('[data-article="test_wire.txt"]').waitFor();
   } finally {
     await context.close();
   }
-});
+}
 
-test('no analysis worker to be had: a clear message, the article is kept, the bundled view stays', async () => {
+test('no lexicon to be had: a clear message, the article is kept, the bundled view stays', () =>
+  // A deployment without lexicon/ (as offline without a cached copy would be).
+  analysisWithout(
+    'nolexicon',
+    (dir) => rm(join(dir, 'lexicon'), { recursive: true, force: true }),
+    /The word data \(lexicon\) could not be loaded .* They are kept/,
+  ));
+
+test('no analysis worker to be had: a clear message, the article is kept, the bundled view stays', () =>
   // A deployment whose worker files are missing (or, offline, not cached yet).
-  const dir = await copyDist('noworker');
-  for (const f of await readdir(dir)) if (f.startsWith('parallax-worker')) await rm(join(dir, f));
-  const { server, origin } = await serve({ dir });
-  cleanup.push(() => new Promise((ok) => server.close(ok)));
-  const { context, page } = await open();
-  try {
-    await page.goto(origin + BASE);
-    await showsArticles(page);
-    await addArticle(page);
-    await page.getByText(/The analysis could not start: .* Your articles are kept/).waitFor({ timeout: 30000 });
-    assert.equal(await page.locator('.column[data-doc]').count(), ARTICLES);
-    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('test_wire')));
-    assert.equal(stored.length, 1, 'the article text is saved');
-    assert.equal(await page.locator('progress').count(), 0, 'no progress left showing');
-  } finally {
-    await context.close();
-  }
-});
+  analysisWithout(
+    'noworker',
+    async (dir) => {
+      for (const f of await readdir(dir)) if (f.startsWith('parallax-worker')) await rm(join(dir, f));
+    },
+    /The analysis could not start: .* Your articles are kept/,
+  ));
 
 test('the single file opened from file:// shows the five articles, with no request but itself', async () => {
   const { context, page, requests, problems } = await open();
