@@ -252,8 +252,6 @@ pub struct Context {
 #[derive(Clone, Debug)]
 struct WordFeature {
     key: u32,
-    /// The lexicon's number for the key, if it knows it.
-    lex: Option<u32>,
     /// Background informativeness, 0..=1.
     info: f64,
     /// `info` discounted by how much of the story repeats the word (set by `Stats::weigh`).
@@ -296,6 +294,12 @@ pub struct Features {
     synsets: Vec<(u32, u32)>,
     /// (derivational family, word index), sorted.
     families: Vec<(u32, u32)>,
+    /// (lexicon word, word index) for the informative words the lexicon knows, sorted.
+    lexes: Vec<(u32, u32)>,
+    /// (lexicon word, word index) for each near-synonym of an informative word, sorted.
+    close: Vec<(u32, u32)>,
+    /// (lexicon word, word index) for each word of related meaning, sorted.
+    related: Vec<(u32, u32)>,
     /// (entity, weight), sorted by entity.
     entities: Vec<(u32, f64)>,
     /// Places where something happens ("in Poland", "at Fort Greely"), sorted.
@@ -404,12 +408,15 @@ pub fn features(text: &str, claim: &Claim, ctx: &mut Context) -> Features {
             continue;
         }
         let raw = tokens::key(t.text);
-        if !ctx.memo.contains_key(&raw) {
+        let push = |entries: &[WordEntry], words: &mut Vec<_>| {
+            words.extend(entries.iter().map(|e| (e.key, e.info, e.lex, e.family)));
+        };
+        if let Some(entries) = ctx.memo.get(&raw) {
+            push(entries, &mut words);
+        } else {
             let entries = word_entries(&raw, &mut ctx.words);
-            ctx.memo.insert(raw.clone(), entries);
-        }
-        for e in ctx.memo.get(&raw).map(Vec::as_slice).unwrap_or(&[]) {
-            words.push((e.key, e.info, e.lex, e.family));
+            push(&entries, &mut words);
+            ctx.memo.insert(raw, entries);
         }
     }
     // One entry per key, with the highest informativeness its tokens gave.
@@ -420,15 +427,21 @@ pub fn features(text: &str, claim: &Claim, ctx: &mut Context) -> Features {
         if info >= RELATED_MIN_INFO {
             if let Some(l) = lex {
                 f.synsets.extend(lexicon::synsets_of_id(l).iter().map(|&s| (s, i)));
+                f.lexes.push((l, i));
+                f.close.extend(lexicon::close_of_id(l).iter().map(|&c| (c, i)));
+                f.related.extend(lexicon::related_of_id(l).iter().map(|&c| (c, i)));
             }
             if let Some(fam) = fam {
                 f.families.push((fam, i));
             }
         }
-        f.words.push(WordFeature { key, lex, info, weight: info });
+        f.words.push(WordFeature { key, info, weight: info });
     }
     f.synsets.sort_unstable();
     f.families.sort_unstable();
+    f.lexes.sort_unstable();
+    f.close.sort_unstable();
+    f.related.sort_unstable();
     let mut entities: Vec<u32> = Vec::new();
     for m in &claim.names {
         if speaker_span.is_some_and(|s| s.contains(m.span)) {
@@ -707,21 +720,8 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     };
     merge_equal(&fa.synsets, &fb.synsets, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Synonym));
     merge_equal(&fa.families, &fb.families, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Family));
-    for (ia, x) in fa.words.iter().enumerate() {
-        let Some(lx) = x.lex.filter(|_| x.info >= RELATED_MIN_INFO) else { continue };
-        for (list, rel) in
-            [(lexicon::close_of_id(lx), WordRelation::Close), (lexicon::related_of_id(lx), WordRelation::Related)]
-        {
-            if list.is_empty() {
-                continue;
-            }
-            for (ib, y) in fb.words.iter().enumerate() {
-                if y.info >= RELATED_MIN_INFO && y.lex.is_some_and(|ly| list.binary_search(&ly).is_ok()) {
-                    offer(ia as u32, ib as u32, rel);
-                }
-            }
-        }
-    }
+    merge_equal(&fa.close, &fb.lexes, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Close));
+    merge_equal(&fa.related, &fb.lexes, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Related));
     related.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2, x.3).cmp(&(y.1, y.2, y.3))));
     for (w, ia, ib, rel) in related {
         if used_a.get(ia as usize) || used_b.get(ib as usize) {
@@ -1416,6 +1416,9 @@ fn average_linkage(
             }
         }
     }
+    // The clusters each cluster is linked to, ascending: the search for the best pair walks
+    // these (the links), not all n x n pairs.
+    let mut neighbours: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
     for &((i, j), s) in links {
         let (Some(&x), Some(&y)) = (local.get(&i), local.get(&j)) else { continue };
         if x == y || doc_of[i] == doc_of[j] {
@@ -1425,6 +1428,8 @@ fn average_linkage(
         sum[y * n + x] += s;
         linked[x * n + y] = true;
         linked[y * n + x] = true;
+        neighbours[x].insert(y);
+        neighbours[y].insert(x);
     }
     // A merged-away cluster is left empty.
     let mut members: Vec<Vec<usize>> = comp.iter().map(|&i| vec![i]).collect();
@@ -1437,7 +1442,7 @@ fn average_linkage(
             if members[x].is_empty() {
                 continue;
             }
-            for y in x + 1..n {
+            for &y in neighbours[x].range(x + 1..) {
                 let k = x * n + y;
                 if members[y].is_empty() || !linked[k] || count[k] == 0 {
                     continue;
@@ -1457,6 +1462,14 @@ fn average_linkage(
         members[x].extend(moved);
         let moved = std::mem::take(&mut docs[y]);
         docs[x].extend(moved);
+        for z in std::mem::take(&mut neighbours[y]) {
+            neighbours[z].remove(&y);
+            if z != x {
+                neighbours[z].insert(x);
+                neighbours[x].insert(z);
+            }
+        }
+        neighbours[x].remove(&y);
         for z in 0..n {
             if members[z].is_empty() || z == x {
                 continue;

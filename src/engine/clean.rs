@@ -218,42 +218,37 @@ pub fn is_credit_sentence(sentence: &str) -> bool {
 }
 
 fn credit_in_prose(text: &str, block: Span) -> Option<(&'static str, Span)> {
-    let t = block.text(text);
-    let lower = t.to_lowercase();
-    for (name, forms) in OUTLETS {
-        for form in *forms {
-            for pat in [format!("{form} correspondent"), format!("{form} reporter"), format!("{form}'s ")] {
-                if let Some(i) = find_word(&lower, &pat) {
-                    let start = block.start + i;
-                    return Some((name, Span::new(start, start + form.len())));
+    // "{outlet} correspondent", "{outlet} reporter", "{outlet}'s ": one pass over the block for
+    // the three markers, then which outlet form ends just before each; the first outlet of
+    // `OUTLETS` (then its first form, then the first marker, then the first place) wins.
+    const MARKERS: [&str; 3] = [" correspondent", " reporter", "'s "];
+    let lower = block.text(text).to_lowercase();
+    let word_char_at = |i: usize| lower[i..].chars().next().is_some_and(|c| c.is_alphanumeric());
+    let mut best: Option<((usize, usize, usize, usize), &'static str, usize, usize)> = None;
+    for (mi, marker) in MARKERS.iter().enumerate() {
+        for (at, _) in lower.match_indices(marker) {
+            let end = at + marker.len();
+            if !marker.ends_with(' ') && end < lower.len() && word_char_at(end) {
+                continue;
+            }
+            for (oi, (name, forms)) in OUTLETS.iter().enumerate() {
+                for (fi, form) in forms.iter().enumerate() {
+                    let Some(start) = at.checked_sub(form.len()) else { continue };
+                    if !lower.is_char_boundary(start) || &lower[start..at] != *form {
+                        continue;
+                    }
+                    if start > 0 && lower[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
+                        continue;
+                    }
+                    let rank = (oi, fi, mi, start);
+                    if best.as_ref().is_none_or(|b| rank < b.0) {
+                        best = Some((rank, name, start, form.len()));
+                    }
                 }
             }
         }
     }
-    None
-}
-
-/// Finds `pat` in `hay` at a word boundary on both sides.
-fn find_word(hay: &str, pat: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(pat) {
-        let s = from + i;
-        let e = s + pat.len();
-        let before_ok = s == 0 || !hay[..s].chars().next_back().is_some_and(|c| c.is_alphanumeric());
-        let after_ok =
-            pat.ends_with(' ') || e >= hay.len() || !hay[e..].chars().next().is_some_and(|c| c.is_alphanumeric());
-        if before_ok && after_ok {
-            return Some(s);
-        }
-        from = s + pat.len().max(1);
-        while from < hay.len() && !hay.is_char_boundary(from) {
-            from += 1;
-        }
-        if from >= hay.len() {
-            break;
-        }
-    }
-    None
+    best.map(|(_, name, start, len)| (name, Span::new(block.start + start, block.start + start + len)))
 }
 
 fn outlet_named(s: &str) -> Option<&'static str> {

@@ -191,6 +191,9 @@ fn build_doc(
             Attribution { speaker, span: sp.span, entity, direct: src.direct }
         });
         for span in claims::split_clauses(text, s.span) {
+            // One tokenisation for times and numbers.
+            let low = numbers::lower_in_place(span.text(text));
+            let toks = numbers::tokenize(text, &low, span);
             let names: Vec<Mention> =
                 ranges[si].clone().filter(|&i| span.contains(p.mentions[i].span)).filter_map(mention_model).collect();
             claims.push(Claim {
@@ -201,8 +204,8 @@ fn build_doc(
                 kind: s.kind,
                 source: source.clone(),
                 cues: cues::find_cues(text, span),
-                times: times::find_times(text, span, article.meta.date),
-                numbers: numbers::find_quantities(text, span),
+                times: times::times_in(text, &toks, span, article.meta.date),
+                numbers: numbers::quantities_in(&toks, span),
                 names,
             });
             *next_claim += 1;

@@ -87,6 +87,8 @@ pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// `text` in lower case (see [`lower_in_place`]).
+    pub low: &'a str,
     /// For `Num`: its value.
     pub value: f64,
 }
@@ -98,10 +100,10 @@ impl<'a> Tok<'a> {
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct && self.text.starts_with(c)
     }
-    /// The token in lower case, borrowed when it has no upper-case letter (most words): the
-    /// parsers ask for it at every position.
+    /// The token in lower case, cut from the lower-cased text [`tokenize`] was given: the
+    /// parsers ask for it at every position, and it costs no allocation.
     pub fn lower(&self) -> std::borrow::Cow<'a, str> {
-        super::tokens::lower(self.text)
+        std::borrow::Cow::Borrowed(self.low)
     }
     pub fn capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(|c| c.is_uppercase())
@@ -117,10 +119,30 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Tokens of `text` within `span`; an out-of-bounds span or one off character boundaries gives
 /// none.
-pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok<'_>> {
+/// `text` in lower case with the same byte offsets, for [`tokenize`]: each character is
+/// replaced by its lower case when that is as long in UTF-8 (all of ASCII and nearly every
+/// letter; a rare letter whose lower case is longer, such as "İ", stays as it is).
+pub(crate) fn lower_in_place(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut low = c.to_lowercase();
+        match (low.next(), low.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The tokens of `text` within `span`; `lower` is [`lower_in_place`] of that span's text.
+pub(crate) fn tokenize<'a>(text: &'a str, lower: &'a str, span: Span) -> Vec<Tok<'a>> {
     let Some(t) = text.get(span.start..span.end) else {
         return Vec::new();
     };
+    debug_assert_eq!(lower.len(), t.len());
     let chars: Vec<(usize, char)> = t.char_indices().collect();
     let n = chars.len();
     let at = |k: usize| if k < n { chars[k].0 } else { t.len() };
@@ -189,7 +211,8 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok<'_>> {
             0.0
         };
         let kind = if kind == TokKind::Num && !value.is_finite() { TokKind::Mixed } else { kind };
-        out.push(Tok { kind, start: span.start + s, end: span.start + e, text: text_part, value });
+        let low = lower.get(s..e).unwrap_or(text_part);
+        out.push(Tok { kind, start: span.start + s, end: span.start + e, text: text_part, low, value });
         i = j;
     }
     out
@@ -1637,15 +1660,20 @@ fn is_clock_after(toks: &[Tok], k: usize) -> bool {
 
 /// The quantities inside `span` of `text`, in text order.
 pub fn find_quantities(text: &str, span: Span) -> Vec<Quantity> {
-    let toks = tokenize(text, span);
+    let low = lower_in_place(text.get(span.start..span.end).unwrap_or(""));
+    quantities_in(&tokenize(text, &low, span), span)
+}
+
+/// The quantities among `toks`, the tokens of `span` (shared with `times::times_in`).
+pub(crate) fn quantities_in(toks: &[Tok], span: Span) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match number_at(&toks, i) {
+        match number_at(toks, i) {
             None => i += 1,
             Some(Parse::Skip(next)) => i = next.max(i + 1),
             Some(Parse::Num(m)) => {
-                if let Some(q) = build(&toks, &m) {
+                if let Some(q) = build(toks, &m) {
                     if q.span.start >= span.start && q.span.end <= span.end {
                         out.push(q);
                     }
@@ -1841,6 +1869,24 @@ mod tests {
 
     fn full(t: &str) -> Span {
         Span::new(0, t.len())
+    }
+
+    #[test]
+    fn tokens_carry_their_lower_case_at_the_same_offsets() {
+        for t in ["Ten Interceptors in POLAND", "Đorđe Ülker said NINE", "İstanbul, 10 km", ""] {
+            let low = lower_in_place(t);
+            assert_eq!(low.len(), t.len(), "{t:?}");
+            for tok in tokenize(t, &low, full(t)) {
+                assert_eq!(tok.text, &t[tok.start..tok.end]);
+                assert_eq!(tok.low.len(), tok.text.len());
+                if !tok.text.contains('İ') {
+                    assert_eq!(tok.lower(), tok.text.to_lowercase(), "{t:?}");
+                }
+            }
+        }
+        // A letter whose lower case is longer in UTF-8 stays as it is; the rest lower.
+        assert_eq!(lower_in_place("İstanbul"), "İstanbul");
+        assert_eq!(lower_in_place("ÜBER"), "über");
     }
 
     /// (span text, low, high, approximate, unit)

@@ -155,15 +155,21 @@ fn monday_of(d: Date) -> Option<Date> {
 
 /// The time expressions inside `span` of `text`, in text order.
 pub fn find_times(text: &str, span: Span, article_date: Option<Date>) -> Vec<TimeExpr> {
+    let low = numbers::lower_in_place(text.get(span.start..span.end).unwrap_or(""));
+    times_in(text, &numbers::tokenize(text, &low, span), span, article_date)
+}
+
+/// The time expressions among `toks`, the tokens of `span` of `text` (shared with
+/// `numbers::quantities_in`).
+pub(crate) fn times_in(text: &str, toks: &[Tok], span: Span, article_date: Option<Date>) -> Vec<TimeExpr> {
     let date = article_date.filter(|d| valid(*d));
-    let toks = numbers::tokenize(text, span);
     // The last time-unit word ("days", "-year"): a number can start a duration only before it,
     // so most positions skip the number parser (the profile's largest part of this stage).
     let last_unit = toks.iter().rposition(|t| t.kind == TokKind::Word && time_unit(t.text).is_some());
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match match_at(text, &toks, i, date, last_unit) {
+        match match_at(text, toks, i, date, last_unit) {
             Some((e, next)) => {
                 if span.contains(e.span) && !e.span.is_empty() {
                     out.push(e);
@@ -812,7 +818,8 @@ fn offset(d: Date, dur: &Dur, sign: i64) -> Option<Date> {
 
 /// A duration's key read back as a quantity of seconds.
 fn duration_quantity(norm: &str) -> Option<Quantity> {
-    let toks = numbers::tokenize(norm, Span::new(0, norm.len()));
+    let low = numbers::lower_in_place(norm);
+    let toks = numbers::tokenize(norm, &low, Span::new(0, norm.len()));
     let d = duration_at(&toks, 0, true)?;
     let scale = |v: f64| {
         if v >= numbers::UNBOUNDED / 1e12 {
