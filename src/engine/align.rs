@@ -32,9 +32,9 @@
 //! learned.
 
 use super::model::*;
+use super::wordset::WordSet;
 use super::{lexicon, numbers, times, tokens};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::OnceLock;
 
 /// The score at which two claims count as stating one fact.
 pub const LINK_THRESHOLD: f64 = 0.35;
@@ -241,9 +241,6 @@ impl Vocab {
 #[derive(Clone, Debug, Default)]
 pub struct Context {
     pub words: Vocab,
-    /// Each token's entries, computed once per distinct token (lemmas and lookups are the
-    /// costly part of extracting features).
-    memo: lexicon::FastMap<String, Vec<WordEntry>>,
     pub entities: Vocab,
     pub stats: Stats,
 }
@@ -317,13 +314,8 @@ pub fn word_key(w: &str) -> String {
 }
 
 fn is_stop(k: &str) -> bool {
-    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut v = STOP.to_vec();
-        v.sort_unstable();
-        v
-    });
-    sorted.binary_search(&k).is_ok() || k.chars().all(|c| !c.is_alphabetic())
+    static STOP_SET: WordSet = WordSet::new(STOP);
+    STOP_SET.contains(k) || k.chars().all(|c| !c.is_alphabetic())
 }
 
 /// Derivational suffixes, longest first, that `family` strips (one of them).
@@ -397,7 +389,12 @@ fn word_entries(raw: &str, vocab: &mut Vocab) -> Vec<WordEntry> {
 
 /// Extracts a claim's matching features, numbering its strings in `ctx`'s vocabularies
 /// (weights are set later, by `Stats::weigh`, once every claim is known).
-pub fn features(text: &str, claim: &Claim, ctx: &mut Context) -> Features {
+/// Each token's entries by its text as written, computed once per distinct token (lemmas and
+/// lookups are the costly part of extracting features; the text itself is the key, so a
+/// token already seen costs one hash and no allocation).
+type TokenMemo<'t> = lexicon::FastMap<&'t str, Vec<WordEntry>>;
+
+fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut TokenMemo<'t>) -> Features {
     let mut f = Features::default();
     let name_spans: Vec<Span> = claim.names.iter().map(|m| m.span).collect();
     let speaker_span = claim.source.as_ref().map(|s| s.span);
@@ -407,17 +404,8 @@ pub fn features(text: &str, claim: &Claim, ctx: &mut Context) -> Features {
         if name_spans.iter().any(|s| s.contains(t.span)) || speaker_span.is_some_and(|s| s.contains(t.span)) {
             continue;
         }
-        let raw = tokens::key(t.text);
-        let push = |entries: &[WordEntry], words: &mut Vec<_>| {
-            words.extend(entries.iter().map(|e| (e.key, e.info, e.lex, e.family)));
-        };
-        if let Some(entries) = ctx.memo.get(&raw) {
-            push(entries, &mut words);
-        } else {
-            let entries = word_entries(&raw, &mut ctx.words);
-            push(&entries, &mut words);
-            ctx.memo.insert(raw, entries);
-        }
+        let entries = memo.entry(t.text).or_insert_with(|| word_entries(&tokens::key(t.text), &mut ctx.words));
+        words.extend(entries.iter().map(|e| (e.key, e.info, e.lex, e.family)));
     }
     // One entry per key, with the highest informativeness its tokens gave.
     words.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
@@ -559,12 +547,52 @@ fn topic_discount(df: usize, claims: usize) -> f64 {
 /// Features of all claims, weighted, with their context.
 pub fn prepare<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> (Vec<Features>, Context) {
     let mut ctx = Context::default();
-    let mut feats: Vec<Features> = claims.iter().map(|c| features(text_of(c), c, &mut ctx)).collect();
+    let mut memo = TokenMemo::default();
+    let mut feats: Vec<Features> = claims.iter().map(|c| features(text_of(c), c, &mut ctx, &mut memo)).collect();
+    // Entries no other claim can meet are dropped here, once, rather than walked past in every
+    // compared pair: synsets and families only one claim has, and near-synonyms and related
+    // words that no claim uses.
+    keep_shared(feats.iter_mut().map(|f| &mut f.synsets).collect());
+    keep_shared(feats.iter_mut().map(|f| &mut f.families).collect());
+    let used: Vec<Vec<(u32, u32)>> = feats.iter().map(|f| f.lexes.clone()).collect();
+    keep_present(feats.iter_mut().flat_map(|f| [&mut f.close, &mut f.related]).collect(), &used);
     ctx.stats = Stats::new(&feats, &ctx);
     for f in &mut feats {
         ctx.stats.weigh(f);
     }
     (feats, ctx)
+}
+
+/// Keeps, in each of `lists` (sorted by key), the entries whose key at least two lists have.
+fn keep_shared(mut lists: Vec<&mut Vec<(u32, u32)>>) {
+    let size = lists.iter().flat_map(|l| l.iter().map(|e| e.0 as usize + 1)).max().unwrap_or(0);
+    let (mut once, mut twice) = (vec![false; size], vec![false; size]);
+    for l in &lists {
+        let mut prev = None;
+        for &(k, _) in l.iter() {
+            if prev != Some(k) {
+                prev = Some(k);
+                let k = k as usize;
+                twice[k] |= once[k];
+                once[k] = true;
+            }
+        }
+    }
+    for l in &mut lists {
+        l.retain(|e| twice[e.0 as usize]);
+    }
+}
+
+/// Keeps, in each of `lists`, the entries whose key is a key of one of `used`.
+fn keep_present(mut lists: Vec<&mut Vec<(u32, u32)>>, used: &[Vec<(u32, u32)>]) {
+    let size = used.iter().flat_map(|l| l.iter().map(|e| e.0 as usize + 1)).max().unwrap_or(0);
+    let mut present = vec![false; size];
+    for &(k, _) in used.iter().flatten() {
+        present[k as usize] = true;
+    }
+    for l in &mut lists {
+        l.retain(|e| present.get(e.0 as usize).copied().unwrap_or(false));
+    }
 }
 
 /// A scored comparison of two claims.
@@ -664,19 +692,18 @@ fn merge_equal<T, U>(xs: &[T], ys: &[U], kx: impl Fn(&T) -> u32, ky: impl Fn(&U)
     let (mut i, mut j) = (0, 0);
     while i < xs.len() && j < ys.len() {
         let (a, b) = (kx(&xs[i]), ky(&ys[j]));
-        match a.cmp(&b) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                // Every entry of ys with this key against this entry of xs.
-                let mut jj = j;
-                while jj < ys.len() && ky(&ys[jj]) == a {
-                    f(&xs[i], &ys[jj]);
-                    jj += 1;
-                }
-                i += 1;
+        if a == b {
+            // Every entry of ys with this key against this entry of xs.
+            let mut jj = j;
+            while jj < ys.len() && ky(&ys[jj]) == a {
+                f(&xs[i], &ys[jj]);
+                jj += 1;
             }
         }
+        // Branch-free steps: the comparison's outcome is unpredictable, and most of a pair's
+        // time went to mispredicting it.
+        i += usize::from(a <= b);
+        j += usize::from(b < a);
     }
 }
 

@@ -33,6 +33,7 @@
 //! verb, so "would" after an unlisted reporting verb still counts as a hedge.
 
 use super::model::{Cue, CueKind, Span};
+use super::numbers;
 use super::wordset::{PhraseIndex, WordSet};
 
 #[derive(Clone, Copy, Debug)]
@@ -53,7 +54,7 @@ fn tokens(text: &str, span: Span) -> Vec<(usize, usize, bool)> {
     let chars: Vec<(usize, char)> = t.char_indices().collect();
     let n = chars.len();
     let at = |k: usize| if k < n { chars[k].0 } else { t.len() };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(t.len() / 5 + 1);
     let mut i = 0;
     while i < n {
         let c = chars[i].1;
@@ -208,14 +209,15 @@ static HEDGE_PHRASE_INDEX: PhraseIndex = PhraseIndex::new(HEDGE_PHRASES);
 /// The negation and hedging cues inside `span` of `text`, in text order.
 pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
     let raw = tokens(text, span);
-    // Lower case with a straight apostrophe, borrowed when the token has neither an upper-case
-    // letter nor a curly apostrophe (most tokens): no allocation per token.
+    // Lower case with a straight apostrophe, cut from one lower-cased copy of the span (an
+    // allocation only for a token with a curly apostrophe).
+    let low = numbers::lower_in_place(text.get(span.start..span.end).unwrap_or(""));
     let lowers: Vec<std::borrow::Cow<str>> = raw
         .iter()
         .map(|&(s, e, _)| {
-            let t = text.get(s..e).unwrap_or("");
-            if t.chars().any(|c| c.is_uppercase() || c == '’') {
-                std::borrow::Cow::Owned(t.to_lowercase().replace('’', "'"))
+            let t = low.get(s - span.start..e - span.start).unwrap_or("");
+            if t.contains('’') {
+                std::borrow::Cow::Owned(t.replace('’', "'"))
             } else {
                 std::borrow::Cow::Borrowed(t)
             }
