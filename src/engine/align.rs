@@ -1707,6 +1707,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn pruning_keeps_exactly_the_entries_another_claim_can_meet() {
+        let (mut a, mut b, mut c) = (vec![(1, 0), (2, 0), (2, 1), (5, 2)], vec![(2, 3), (7, 0)], vec![(5, 1), (9, 0)]);
+        keep_shared(vec![&mut a, &mut b, &mut c]);
+        // 2 is in a and b, 5 in a and c; 1, 7 and 9 in one list only (2 twice in a is one list).
+        assert_eq!(a, vec![(2, 0), (2, 1), (5, 2)]);
+        assert_eq!(b, vec![(2, 3)]);
+        assert_eq!(c, vec![(5, 1)]);
+        let (mut near, used) = (vec![(3, 0), (4, 1), (40, 2)], vec![vec![(4, 0)], vec![(9, 1)]]);
+        keep_present(vec![&mut near], &used);
+        assert_eq!(near, vec![(4, 1)]);
+    }
+
+    #[test]
     fn a_cluster_holds_one_claim_per_article() {
         // Claims 1 and 2 are of one article, each linked to claim 0 of another: each makes a
         // cluster with 0, not one cluster of three (the 1-2 pair is never scored).

@@ -408,6 +408,17 @@ pub fn trim_span(text: &str, span: Span) -> Span {
 mod tests {
     use super::*;
 
+    #[test]
+    fn find_from_finds_each_place_in_turn() {
+        let t = "Email: E-mail to a friend. E-mail to a friend";
+        assert_eq!(find_from(t, "E-mail to", 0), Some(7));
+        assert_eq!(find_from(t, "E-mail to", 8), Some(27));
+        assert_eq!(find_from(t, "E-mail to", 28), None);
+        assert_eq!(find_from("«Ünter» Video Watch", "Video Watch", 0), Some(11));
+        assert_eq!(find_from("short", "longer than it", 0), None);
+        assert_eq!(find_from("", "x", 0), None);
+    }
+
     fn furniture_texts(text: &str) -> Vec<&str> {
         clean(text).furniture.iter().map(|f| f.span.text(text)).collect()
     }

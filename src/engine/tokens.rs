@@ -25,8 +25,13 @@ impl Token<'_> {
     }
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// The word tokens of `text` within `span`.
@@ -36,40 +41,45 @@ pub fn words(text: &str, span: Span) -> Vec<Token<'_>> {
     };
     // About one token per six bytes of English prose: one allocation for most sentences.
     let mut out = Vec::with_capacity(t.len() / 6 + 1);
-    let mut it = t.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(t, i) {
         if !is_word_char(c) {
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
+        let mut end = i + len;
+        // Word characters, and inner joiners when a word character follows.
+        while let Some((d, dl)) = char_at(t, end) {
             if is_word_char(d) {
-                end = j + d.len_utf8();
-                it.next();
-            } else if matches!(d, '-' | '\'' | '’' | '.' | '‑') {
-                // Inner joiner: keep only when a word character follows.
-                let rest = &t[j + d.len_utf8()..];
-                if rest.chars().next().is_some_and(is_word_char) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
+                end += dl;
+            } else if matches!(d, '-' | '\'' | '’' | '.' | '‑')
+                && char_at(t, end + dl).is_some_and(|(e, _)| is_word_char(e))
+            {
+                end += dl;
             } else {
                 break;
             }
         }
-        let mut tok = &t[start..end];
         // "U.S." keeps its final period; "Gates'" its apostrophe (possessive).
+        let tok = &t[start..end];
         if tok.contains('.') && t[end..].starts_with('.') && tok.split('.').all(|p| p.chars().count() <= 2) {
             end += 1;
-            tok = &t[start..end];
-            it.next();
         }
-        out.push(Token { span: Span::new(span.start + start, span.start + end), text: tok });
+        out.push(Token { span: Span::new(span.start + start, span.start + end), text: &t[start..end] });
+        i = end;
     }
     out
+}
+
+/// The character at byte `i` of `t` and its length in bytes: ASCII without decoding.
+#[inline]
+fn char_at(t: &str, i: usize) -> Option<(char, usize)> {
+    let b = *t.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    t.get(i..).and_then(|r| r.chars().next()).map(|c| (c, c.len_utf8()))
 }
 
 /// `s` in lower case, borrowed when it has no upper-case letter (most words): no allocation.
@@ -117,6 +127,8 @@ mod tests {
         assert_tokens("“seriously destabilising”.", &["seriously", "destabilising"]);
         assert_tokens("5,000 and 3.5", &["5", "000", "and", "3.5"]);
         assert_tokens("", &[]);
+        assert_tokens("Đorđe Ülker’s co‑operation, naïve—café", &["Đorđe", "Ülker’s", "co‑operation", "naïve", "café"]);
+        assert_tokens("end of line-", &["end", "of", "line"]);
     }
 
     #[test]
