@@ -20,7 +20,8 @@
 //! cost grows near-linearly with the number of articles. Grouping is average-linkage
 //! clustering within each connected set of candidate links, capped in size, with one claim per
 //! article in a cluster (claims of one article are never scored against each other); a claim
-//! that states two facts also stands in a star group with its strong partners.
+//! that states two facts also stands in a star group with its strong partners, taken only
+//! while they are linked to each other (the strongest first), so one star holds one fact.
 //!
 //! Known limits: no syntax, so "A offered B" and "B offered A" look alike; no paraphrase
 //! beyond WordNet (synonyms, hypernyms one step, co-hyponyms), in any sense of a synonym but
@@ -1246,13 +1247,31 @@ const FACT_RANGE: f64 = 0.3;
 pub const STAR_THRESHOLD: f64 = 0.45;
 
 /// For each claim, the claim with its partners linked at `STAR_THRESHOLD` or more, when no
-/// cluster already holds them all; subsets of another such group are dropped.
+/// cluster already holds them all; subsets of another such group are dropped. The partners
+/// must hang together: the strongest always joins, each next one only when it is linked to a
+/// partner already taken (a claim that states two facts is linked to the versions of each,
+/// and those of one fact are linked to each other, not to those of the other).
 fn star_groups(n: usize, pairs: &[((usize, usize), f64)], clusters: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
+    // Each claim's partners at `STAR_THRESHOLD` or more, strongest first; a partner after the
+    // first joins only when it is linked to a partner already taken, so that a claim's strong
+    // links to two different facts do not make one group of both.
+    let mut scored: Vec<Vec<(f64, usize)>> = vec![Vec::new(); n];
+    let mut linked: lexicon::FastSet<(usize, usize)> = lexicon::FastSet::default();
     for &((i, j), s) in pairs {
+        linked.insert((i.min(j), i.max(j)));
         if s >= STAR_THRESHOLD {
-            partners[i].push(j);
-            partners[j].push(i);
+            scored[i].push((s, j));
+            scored[j].push((s, i));
+        }
+    }
+    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, v) in scored.iter_mut().enumerate() {
+        v.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        for &(_, j) in v.iter() {
+            let coherent = partners[i].iter().any(|&m| linked.contains(&(m.min(j), m.max(j))));
+            if partners[i].is_empty() || coherent {
+                partners[i].push(j);
+            }
         }
     }
     // The clusters and stars holding each claim, so that "is this set inside one already?"
@@ -1717,6 +1736,19 @@ mod tests {
         let (mut near, used) = (vec![(3, 0), (4, 1), (40, 2)], vec![vec![(4, 0)], vec![(9, 1)]]);
         keep_present(vec![&mut near], &used);
         assert_eq!(near, vec![(4, 1)]);
+    }
+
+    #[test]
+    fn star_groups_take_only_partners_linked_to_each_other() {
+        // Claim 0 states two facts: 1 and 2 are versions of one (linked to each other), 3 a
+        // version of the other (linked to neither). Claim 0's star holds 0, 1, 2, not 3.
+        let pairs = [((0, 1), 0.6), ((0, 2), 0.5), ((0, 3), 0.55), ((1, 2), 0.4)];
+        let stars = star_groups(4, &pairs, &[]);
+        assert!(stars.contains(&vec![0, 1, 2]), "{stars:?}");
+        assert!(!stars.iter().any(|s| s.contains(&1) && s.contains(&3)), "{stars:?}");
+        assert!(!stars.iter().any(|s| s.contains(&2) && s.contains(&3)), "{stars:?}");
+        // Claim 3's own star is 3 with 0 only.
+        assert!(stars.iter().any(|s| s == &vec![0, 3]), "{stars:?}");
     }
 
     #[test]
