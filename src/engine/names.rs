@@ -553,7 +553,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 fn is_title(w: &str) -> bool {
-    TITLE_SET.contains(w)
+    TITLE_SET.contains(w) || STRONG_TITLE_SET.contains(w)
 }
 
 fn is_not_name(w: &str) -> bool {
@@ -752,10 +752,16 @@ fn analyse_run(
         }
         // A title inside a run ends what came before it ("Belovac Mayor Aleksandar
         // Jovanovic": a place, then a mayor).
+        // Common words before the title are part of it ("Higher Public Prosecutor Jelena
+        // Marković", "Senior Deputy Mayor"), not a name of their own.
         if k > start && STRONG_TITLE_SET.contains(&keys[k]) && !keys[k..].iter().any(|w| ORG_HEAD_SET.contains(w)) {
-            flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, lone, (doc, out));
+            if keys[start..k].iter().all(|w| is_common_word(w)) {
+                titled = true;
+            } else {
+                flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, lone, (doc, out));
+                titled = false;
+            }
             start = k;
-            titled = false;
         }
         // Title words before a name: skip them, remember the name is titled.
         if k == start && is_title(&keys[k]) && !keys[k..].iter().any(|w| ORG_HEAD_SET.contains(w)) {
@@ -1482,6 +1488,13 @@ mod tests {
         let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, vec!["Belovac", "Aleksandar Jovanovic"]);
         assert_eq!(got[1].1, Person);
+        // Common words before the title are part of it, and the title is stripped: a person,
+        // not an organisation "Higher Public" and another "Prosecutor Jelena Marković".
+        assert_mentions(
+            "Higher Public Prosecutor Jelena Marković ordered an investigation.",
+            &[("Jelena Marković", Person)],
+        );
+        assert_mentions("Police Chief Ivan Petrović said so.", &[("Ivan Petrović", Person)]);
     }
 
     #[test]
