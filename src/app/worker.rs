@@ -60,6 +60,9 @@ struct Handle {
     /// posted earlier would arrive before the worker listens, and be lost).
     ready: Rc<RefCell<bool>>,
     queued: Rc<RefCell<Option<JsValue>>>,
+    /// Whether a request with the lexicon's source (its address, or the single file's inline
+    /// texts) has been posted to this worker: later requests leave it out.
+    words_sent: Rc<std::cell::Cell<bool>>,
     _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _onerror: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -88,10 +91,22 @@ fn inline_lexicon() -> Option<Vec<String>> {
         .collect()
 }
 
-fn request(revision: u64, articles: Vec<Article>, preload: bool) -> Result<JsValue, String> {
-    let texts = inline_lexicon();
-    let lexicon = if texts.is_some() { None } else { lexicon_url() };
+/// A request for the worker `h`. The single file's inline lexicon (~350 KB of text) goes only
+/// to a worker that has not been sent it yet: the worker keeps the lexicon once installed.
+fn request(h: &Handle, revision: u64, articles: Vec<Article>, preload: bool) -> Result<JsValue, String> {
+    let texts = if h.words_sent.get() { None } else { inline_lexicon() };
+    let lexicon = if texts.is_some() || h.words_sent.get() { None } else { lexicon_url() };
     json::to_js(&Request { revision, articles, lexicon, lexicon_texts: texts, preload })
+}
+
+/// Posts `body` to the worker; the worker then has its lexicon source (a body built before
+/// `words_sent` was set carries it).
+fn post(h: &Handle, body: &JsValue) -> bool {
+    let sent = h.worker.post_message(body).is_ok();
+    if sent {
+        h.words_sent.set(true);
+    }
+    sent
 }
 
 /// The worker's boot script and its first message (the wasm's URL, or its bytes in base64).
@@ -134,6 +149,7 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
     let busy: Rc<RefCell<Option<u64>>> = Rc::new(RefCell::new(None));
     let ready = Rc::new(RefCell::new(false));
     let queued: Rc<RefCell<Option<JsValue>>> = Rc::new(RefCell::new(None));
+    let words_sent = Rc::new(std::cell::Cell::new(false));
     // The parts of the analysis received so far, for the revision being analysed, and whether
     // a message could not be read (then that revision's analysis failed).
     let partial: RefCell<Option<(u64, Analysis)>> = RefCell::new(None);
@@ -142,6 +158,7 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
         let busy = busy.clone();
         let ready = ready.clone();
         let queued = queued.clone();
+        let words_sent = words_sent.clone();
         let me = worker.clone();
         let on_event = on_event.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -158,7 +175,9 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
             if reply.ready {
                 *ready.borrow_mut() = true;
                 if let Some(body) = queued.borrow_mut().take() {
-                    let _ = me.post_message(&body);
+                    if me.post_message(&body).is_ok() {
+                        words_sent.set(true);
+                    }
                 }
                 return;
             }
@@ -232,7 +251,7 @@ fn spawn(on_event: Rc<dyn Fn(Event)>) -> Option<Handle> {
     };
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-    Some(Handle { worker, busy, ready, queued, _onmessage: onmessage, _onerror: onerror })
+    Some(Handle { worker, busy, ready, queued, words_sent, _onmessage: onmessage, _onerror: onerror })
 }
 
 fn drop_worker() {
@@ -248,9 +267,6 @@ fn drop_worker() {
 /// Sends the articles to the worker, starting one if needed. Returns false when no worker can
 /// be started (then nothing is analysed). A request made while an older one runs stops the older one.
 pub fn analyse(revision: u64, articles: &[Article], on_event: Rc<dyn Fn(Event)>) -> bool {
-    let Ok(body) = request(revision, articles.to_vec(), false) else {
-        return false;
-    };
     WORKER.with(|w| {
         let mut w = w.borrow_mut();
         // A worker busy with an older revision is stopped: its answer no longer matters.
@@ -265,12 +281,15 @@ pub fn analyse(revision: u64, articles: &[Article], on_event: Rc<dyn Fn(Event)>)
         let Some(h) = w.as_ref() else {
             return false;
         };
+        let Ok(body) = request(h, revision, articles.to_vec(), false) else {
+            return false;
+        };
         *h.busy.borrow_mut() = Some(revision);
         if !*h.ready.borrow() {
             *h.queued.borrow_mut() = Some(body);
             return true;
         }
-        if h.worker.post_message(&body).is_err() {
+        if !post(h, &body) {
             *h.busy.borrow_mut() = None;
             return false;
         }
@@ -281,9 +300,6 @@ pub fn analyse(revision: u64, articles: &[Article], on_event: Rc<dyn Fn(Event)>)
 /// Starts the worker (if it can be) and has it load the lexicon, so that the first analysis
 /// of the user's articles does not wait for it. Returns false when no worker can be started.
 pub fn preload(on_event: Rc<dyn Fn(Event)>) -> bool {
-    let Ok(body) = request(0, Vec::new(), true) else {
-        return false;
-    };
     WORKER.with(|w| {
         let mut w = w.borrow_mut();
         if w.is_none() {
@@ -292,11 +308,14 @@ pub fn preload(on_event: Rc<dyn Fn(Event)>) -> bool {
         let Some(h) = w.as_ref() else {
             return false;
         };
+        let Ok(body) = request(h, 0, Vec::new(), true) else {
+            return false;
+        };
         if !*h.ready.borrow() {
             // A real request queued later replaces this one; it loads the lexicon too.
             h.queued.borrow_mut().get_or_insert(body);
             return true;
         }
-        h.worker.post_message(&body).is_ok()
+        post(h, &body)
     })
 }

@@ -18,7 +18,8 @@ pub struct Request {
     #[serde(default)]
     pub lexicon: Option<String>,
     /// The lexicon's texts themselves, in `engine::lexicon::FILES` order, when the page has them
-    /// inline (the single-file build, where nothing can be fetched).
+    /// inline (the single-file build, where nothing can be fetched); sent to each worker once,
+    /// with its first request (the worker keeps the lexicon installed).
     #[serde(default)]
     pub lexicon_texts: Option<Vec<String>>,
     /// Only load the lexicon (the page asks for this after its first view); no reply.

@@ -317,6 +317,13 @@ test('the single file opened from file:// shows the five articles, with no reque
       new MutationObserver(() => {
         if (document.querySelector('progress')) window.parallaxSawProgress = true;
       }).observe(document, { childList: true, subtree: true });
+      // How many messages to a worker carried the inline lexicon's texts.
+      const post = Worker.prototype.postMessage;
+      window.parallaxLexiconSends = 0;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (Array.isArray(message?.lexicon_texts)) window.parallaxLexiconSends += 1;
+        return post.call(this, message, ...rest);
+      };
     });
     const url = pathToFileURL(join(DIST, 'parallax-single.html')).href;
     await page.goto(url);
@@ -332,6 +339,17 @@ test('the single file opened from file:// shows the five articles, with no reque
     await page.waitForFunction(() => !document.querySelector('progress'), null, { timeout: 60000 });
     assert.equal(await page.evaluate(() => window.parallaxSawProgress), true, 'the analysis progress was shown');
     assert.equal(await page.locator('.column[data-doc]').count(), ARTICLES + 1);
+    // A second article: the same worker analyses it with the lexicon it installed for the first
+    // (the page sends the inline lexicon to a worker once, not with every request).
+    await page.locator('button[data-view="articles"]').click();
+    await page.locator('#paste-text').fill('Officials said on Tuesday that 10 interceptors would be based in Poland.');
+    await page.locator('#paste-outlet').fill('Second Wire');
+    await page.getByRole('button', { name: 'Add article' }).click();
+    await page.locator('button[data-view="side"]').click();
+    await page.locator('.column[data-doc="second_wire.txt"] [data-claim]').first().waitFor({ timeout: 60000 });
+    assert.equal(page.workers().length, 1, 'the second analysis ran in the same worker');
+    assert.equal(await page.evaluate(() => window.parallaxLexiconSends), 1, 'the inline lexicon went to the worker once');
+    assert.equal(await page.locator('.column[data-doc]').count(), ARTICLES + 2);
     assert.equal(await page.evaluate(() => document.querySelectorAll('script[src], link[rel=stylesheet]').length), 0);
     const away = requests.filter((u) => u !== url && !/^(data|blob):/.test(u));
     assert.deepEqual(away, [], 'the single file loads nothing');
