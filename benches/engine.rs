@@ -31,13 +31,7 @@ fn benches(c: &mut Criterion, sizes: &[usize]) {
     for &n in sizes {
         let corpus = articles(n);
         // Few samples for the big corpora: each iteration already takes long enough to time.
-        g.sample_size(if n >= 1000 {
-            10
-        } else if n >= 200 {
-            10
-        } else {
-            20
-        });
+        g.sample_size(if n >= 200 { 10 } else { 20 });
         g.measurement_time(Duration::from_secs(if n >= 1000 { 20 } else { 5 }));
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::from_parameter(n), &corpus, |b, corpus| {

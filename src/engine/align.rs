@@ -1666,8 +1666,8 @@ fn make_group(
                     if ma.entity == mb.entity && ma.kind == EntityKind::Person && ma.text != mb.text {
                         let differs = entities.iter().any(|e| e.id == ma.entity && e.spelling_differs);
                         let (la, lb) = (ma.text.split_whitespace().last(), mb.text.split_whitespace().last());
-                        if differs && la != lb
-                            || (ma.text.split_whitespace().count() == mb.text.split_whitespace().count() && differs)
+                        if differs
+                            && (la != lb || ma.text.split_whitespace().count() == mb.text.split_whitespace().count())
                         {
                             differences.push(Difference {
                                 kind: DifferenceKind::Spelling,

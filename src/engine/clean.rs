@@ -224,7 +224,9 @@ fn credit_in_prose(text: &str, block: Span) -> Option<(&'static str, Span)> {
     const MARKERS: [&str; 3] = [" correspondent", " reporter", "'s "];
     let lower = block.text(text).to_lowercase();
     let word_char_at = |i: usize| lower[i..].chars().next().is_some_and(|c| c.is_alphanumeric());
-    let mut best: Option<((usize, usize, usize, usize), &'static str, usize, usize)> = None;
+    // (outlet, form, marker, place) ranks a find; then the name, its start and length.
+    type Rank = (usize, usize, usize, usize);
+    let mut best: Option<(Rank, &'static str, usize, usize)> = None;
     for (mi, marker) in MARKERS.iter().enumerate() {
         for (at, _) in lower.match_indices(marker) {
             let end = at + marker.len();

@@ -241,7 +241,7 @@ pub struct FastHasher {
 impl FastHasher {
     #[inline]
     fn add(&mut self, x: u64) {
-        self.h = (self.h.rotate_left(5) ^ x).wrapping_mul(0x51_7cc1_b727_220a_95);
+        self.h = (self.h.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 

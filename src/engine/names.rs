@@ -1393,8 +1393,9 @@ mod tests {
         assert!(same_name("Serdyukov", "Serdukov"));
         assert!(same_name("Sergei", "Sergey"));
         assert!(!same_name("Ivanov", "Lavrov"));
-        assert!(!same_name("Rice", "Rica") || fold("Rice").len() < 6);
-        assert!(!same_name("Putin", "Puttin") || true);
+        // Short names must match exactly once folded; doubled letters fold to one.
+        assert!(!same_name("Rice", "Rica"));
+        assert!(same_name("Putin", "Puttin"));
         assert_eq!(fold("Serdyukov"), "serdukov");
         // Serbo-Croatian "đ" as English "dj", both ways.
         assert_eq!(fold("Đorđe"), fold("Djordje"));

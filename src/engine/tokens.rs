@@ -51,11 +51,9 @@ pub fn words(text: &str, span: Span) -> Vec<Token<'_>> {
         let mut end = i + len;
         // Word characters, and inner joiners when a word character follows.
         while let Some((d, dl)) = char_at(t, end) {
-            if is_word_char(d) {
-                end += dl;
-            } else if matches!(d, '-' | '\'' | '’' | '.' | '‑')
-                && char_at(t, end + dl).is_some_and(|(e, _)| is_word_char(e))
-            {
+            let joiner =
+                matches!(d, '-' | '\'' | '’' | '.' | '‑') && char_at(t, end + dl).is_some_and(|(e, _)| is_word_char(e));
+            if is_word_char(d) || joiner {
                 end += dl;
             } else {
                 break;
