@@ -640,7 +640,52 @@ pub fn find_mentions(text: &str, span: Span, doc: usize) -> Vec<RawMention> {
         analyse_run(text, &toks[i..j], sentence_start, lone.as_ref(), doc, &mut out);
         i = j;
     }
+    coordinate_places(text, &mut out);
     out
+}
+
+/// Words before a list that make it a list of places ("from Belovac, Kragujevac and
+/// Jagodina").
+const LIST_PLACE_BEFORE: &[&str] = &["in", "from", "at", "near", "to", "across", "between", "outside", "throughout"];
+
+/// Words before a list of three or more names that make them places even when none is known
+/// ("in Belovac, Kragujevac and Jagodina"; "from" and "to" also take people).
+const LOCATIVE_BEFORE: &[&str] = &["in", "near", "across", "outside", "throughout"];
+
+/// Names listed with a place are places: in a list ("X, Y and Z", "X and Y", "X or Y") that
+/// holds a place and has three names or follows "in", "from", "near"..., a lone unknown word
+/// taken for a person (one word, no title) is a place too. It stays a guess: a person's
+/// surname found elsewhere wins (`settle_guesses`). "Russia and Putin" is left alone.
+fn coordinate_places(text: &str, out: &mut [RawMention]) {
+    let joined_in_list = |a: &RawMention, b: &RawMention| {
+        matches!(text.get(a.span.end..b.span.start), Some(", " | " and " | ", and " | " or " | ", or "))
+    };
+    let mut start = 0;
+    while start < out.len() {
+        let mut end = start + 1;
+        while end < out.len() && joined_in_list(&out[end - 1], &out[end]) {
+            end += 1;
+        }
+        let list = start..end;
+        // The word right before the list, lower case.
+        let before = text
+            .get(..out[start].span.start)
+            .and_then(|b| b.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next())
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        let after_preposition = LIST_PLACE_BEFORE.contains(&before.as_str());
+        let has_place = out[list.clone()].iter().any(|m| m.kind == EntityKind::Place);
+        let locative = list.len() >= 3 && LOCATIVE_BEFORE.contains(&before.as_str());
+        if list.len() >= 2 && (locative || has_place && (list.len() >= 3 || after_preposition)) {
+            for m in &mut out[list] {
+                if m.kind == EntityKind::Person && !m.titled && !m.tentative && !m.text.contains(' ') {
+                    m.kind = EntityKind::Place;
+                    m.guessed = true;
+                }
+            }
+        }
+        start = end;
+    }
 }
 
 /// The token stands right after an opening quote or a colon at the start of a clause.
@@ -1480,6 +1525,35 @@ mod tests {
         assert_ne!(entity_of(&all, &r, 2, "Sergei Ivanov"), lavrov);
         assert_eq!(entity_of(&all, &r, 0, "Gates"), entity_of(&all, &r, 2, "Gates"));
         assert_eq!(entity_of(&all, &r, 0, "Russian"), entity_of(&all, &r, 1, "Russian"));
+    }
+
+    #[test]
+    fn names_listed_with_a_place_are_places() {
+        assert_mentions(
+            "the plants in Belovac, Kragujevac and Jagodina",
+            &[("Belovac", Place), ("Kragujevac", Place), ("Jagodina", Place)],
+        );
+        assert_mentions(
+            "ambulances came from Poland, Kragujevac and Jagodina",
+            &[("Poland", Place), ("Kragujevac", Place), ("Jagodina", Place)],
+        );
+        // "from" takes people too: three unknown names after it stay as they were.
+        assert_mentions(
+            "a letter from Rice, Gates and Lavrov",
+            &[("Rice", Person), ("Gates", Person), ("Lavrov", Person)],
+        );
+        assert_mentions("talks were held in Poland and Kragujevac", &[("Poland", Place), ("Kragujevac", Place)]);
+        assert_mentions(
+            "In Belovac, Kragujevac and Jagodina",
+            &[("Belovac", Place), ("Kragujevac", Place), ("Jagodina", Place)],
+        );
+        // Two names after no preposition: a person may stand beside a country.
+        assert_mentions("both Russia and Putin disagree", &[("Russia", Place), ("Putin", Person)]);
+        // A person's full name is never a place, whatever the list.
+        assert_mentions(
+            "officials from Poland, Ivan Petrović and Kragujevac met",
+            &[("Poland", Place), ("Ivan Petrović", Person), ("Kragujevac", Place)],
+        );
     }
 
     #[test]
