@@ -652,7 +652,8 @@ const LIST_PLACE_BEFORE: &[&str] = &["in", "from", "at", "near", "to", "across",
 /// ("in Belovac, Kragujevac and Jagodina"; "from" and "to" also take people).
 const LOCATIVE_BEFORE: &[&str] = &["in", "near", "across", "outside", "throughout"];
 
-/// Names listed with a place are places: in a list ("X, Y and Z", "X and Y", "X or Y") that
+/// Names listed with a place are places: in a list ("X, Y and Z", "X and Y", "X or Y": the
+/// last two joined by "and" or "or") that
 /// holds a place and has three names or follows "in", "from", "near"..., a lone unknown word
 /// taken for a person (one word, no title) is a place too. It stays a guess: a person's
 /// surname found elsewhere wins (`settle_guesses`). "Russia and Putin" is left alone.
@@ -674,9 +675,20 @@ fn coordinate_places(text: &str, out: &mut [RawMention]) {
             .map(str::to_lowercase)
             .unwrap_or_default();
         let after_preposition = LIST_PLACE_BEFORE.contains(&before.as_str());
+        // A list ends with "and" or "or": "in Moscow, Putin said" is no list.
+        let conjoined = end - start >= 2
+            && matches!(
+                text.get(out[end - 2].span.end..out[end - 1].span.start),
+                Some(" and " | ", and " | " or " | ", or ")
+            );
         let has_place = out[list.clone()].iter().any(|m| m.kind == EntityKind::Place);
         let locative = list.len() >= 3 && LOCATIVE_BEFORE.contains(&before.as_str());
-        if list.len() >= 2 && (locative || has_place && (list.len() >= 3 || after_preposition)) {
+        // "at Kennebunkport, Maine": a town, then its state or country.
+        let town_then_place = end - start == 2
+            && after_preposition
+            && text.get(out[start].span.end..out[start + 1].span.start) == Some(", ")
+            && out[start + 1].kind == EntityKind::Place;
+        if town_then_place || conjoined && (locative || has_place && (list.len() >= 3 || after_preposition)) {
             for m in &mut out[list] {
                 if m.kind == EntityKind::Person && !m.titled && !m.tentative && !m.text.contains(' ') {
                     m.kind = EntityKind::Place;
@@ -1549,6 +1561,10 @@ mod tests {
         );
         // Two names after no preposition: a person may stand beside a country.
         assert_mentions("both Russia and Putin disagree", &[("Russia", Place), ("Putin", Person)]);
+        // A comma alone makes no list: "in Moscow, Putin said"; but a town before its state or
+        // country is a place.
+        assert_mentions("a visit at Kennebunkport, Maine", &[("Kennebunkport", Place), ("Maine", Place)]);
+        assert_mentions("speaking in Moscow, Putin said so", &[("Moscow", Place), ("Putin", Person)]);
         // A person's full name is never a place, whatever the list.
         assert_mentions(
             "officials from Poland, Ivan Petrović and Kragujevac met",
