@@ -36,7 +36,7 @@
 
 use super::model::*;
 use super::wordset::WordSet;
-use super::{lexicon, names, numbers, times, tokens};
+use super::{lexicon, numbers, times, tokens};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The score at which two claims count as stating one fact.
@@ -248,9 +248,6 @@ pub struct Context {
     pub words: Vocab,
     pub entities: Vocab,
     pub stats: Stats,
-    /// Each country some claim names (by the gazetteer's name) and the entity it resolved to,
-    /// so that a claim naming its capital as an actor can meet a claim naming the country.
-    pub countries: BTreeMap<&'static str, String>,
 }
 
 /// One content word of a claim.
@@ -309,9 +306,6 @@ pub struct Features {
     gloss: Vec<(u32, u32)>,
     /// (entity, weight), sorted by entity.
     entities: Vec<(u32, f64)>,
-    /// (country, capital) for each national capital named as an actor, not as where
-    /// something happens ("Moscow's concerns"), sorted.
-    capitals: Vec<(u32, u32)>,
     /// Places where something happens ("in Poland", "at Fort Greely"), sorted.
     places: Vec<u32>,
     units: Vec<UnitFeature>,
@@ -456,13 +450,6 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
         let prep = before.split_whitespace().last().map(str::to_lowercase);
         if m.kind == EntityKind::Place && prep.is_some_and(|p| LOCATING.contains(&p.as_str())) {
             f.places.push(id);
-        } else if m.kind == EntityKind::Place {
-            // A capital that is not where something happens stands for its country's
-            // government ("Moscow's concerns", "rebuffed by Moscow").
-            if let Some(e) = names::capital_of(&m.text).and_then(|c| ctx.countries.get(c)) {
-                let e = e.clone();
-                f.capitals.push((ctx.entities.id(&e), id));
-            }
         }
     }
     entities.sort_unstable();
@@ -470,8 +457,6 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
     f.entities = entities.into_iter().map(|e| (e, 1.0)).collect();
     f.places.sort_unstable();
     f.places.dedup();
-    f.capitals.sort_unstable();
-    f.capitals.dedup();
     for (i, q) in claim.numbers.iter().enumerate().take(MAX_QUANTITIES_PER_CLAIM) {
         if let Some(u) = &q.unit {
             let head = word_key(numbers::unit_head(u));
@@ -571,13 +556,6 @@ fn topic_discount(df: usize, claims: usize) -> f64 {
 /// Features of all claims, weighted, with their context.
 pub fn prepare<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> (Vec<Features>, Context) {
     let mut ctx = Context::default();
-    for m in claims.iter().flat_map(|c| &c.names) {
-        if m.kind == EntityKind::Place {
-            if let Some(c) = names::country_named(&m.text) {
-                ctx.countries.entry(c).or_insert_with(|| m.entity.clone());
-            }
-        }
-    }
     let mut memo = TokenMemo::default();
     let mut feats: Vec<Features> = claims.iter().map(|c| features(text_of(c), c, &mut ctx, &mut memo)).collect();
     // Entries no other claim can meet are dropped here, once, rather than walked past in every
@@ -817,24 +795,6 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             }
         },
     );
-    // A capital named as an actor in one claim and its country in the other ("Moscow's
-    // concerns" / "Russian fears") count as one name, at the country's weight.
-    let has = |f: &Features, e: u32| f.entities.binary_search_by_key(&e, |x| x.0).ok().map(|i| f.entities[i].1);
-    for (fx, fy) in [(fa, fb), (fb, fa)] {
-        for &(country, capital) in &fx.capitals {
-            if let (None, None, Some(w)) = (has(fx, country), has(fy, capital), has(fy, country)) {
-                ent_shared += w;
-                if explain {
-                    let what = ctx.countries.iter().find(|c| c.1 == ctx.entities.name(country)).map_or("", |c| *c.0);
-                    reasons.push(Reason {
-                        kind: ReasonKind::Name,
-                        what: format!("{what} (its capital)"),
-                        weight: round3(w),
-                    });
-                }
-            }
-        }
-    }
     // One bag of words and names: between cosine and containment (a short claim inside a
     // longer one is the same fact with details added, but a long claim must not match
     // everything it touches), or what is shared in itself, whatever the lengths (two rare

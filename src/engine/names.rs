@@ -44,10 +44,6 @@ pub struct RawMention {
 
 struct Place {
     name: &'static str,
-    /// A country of the gazetteer (kind `country`).
-    country: bool,
-    /// For a national capital: its country's gazetteer name (the fifth field).
-    capital_of: Option<&'static str>,
 }
 
 struct Gazetteer {
@@ -68,14 +64,13 @@ fn gazetteer() -> &'static Gazetteer {
                 continue;
             }
             let mut parts = line.split('|');
-            let (Some(kind), Some(name)) = (parts.next(), parts.next()) else {
+            let (Some(_kind), Some(name)) = (parts.next(), parts.next()) else {
                 continue;
             };
             let idx = g.places.len();
+            g.places.push(Place { name });
             let aliases = parts.next().unwrap_or("");
             let demonyms = parts.next().unwrap_or("");
-            let capital_of = parts.next().map(str::trim).filter(|c| !c.is_empty());
-            g.places.push(Place { name, country: kind == "country", capital_of });
             for form in std::iter::once(name).chain(aliases.split(',')).chain(demonyms.split(',')) {
                 let form = form.trim();
                 if form.is_empty() {
@@ -94,21 +89,6 @@ fn gazetteer() -> &'static Gazetteer {
         }
         g
     })
-}
-
-/// The gazetteer's name of the country that `form` (a place's name, alias or demonym, as
-/// written) names: "Russian" and "Russia" give "Russia"; a city, region or unknown name none.
-pub fn country_named(form: &str) -> Option<&'static str> {
-    let g = gazetteer();
-    let p = &g.places[*g.forms.get(&form_key(form))?];
-    p.country.then_some(p.name)
-}
-
-/// The country whose national capital `form` names ("Moscow" gives "Russia", "Washington"
-/// "United States"; from WordNet, see `tools/gazetteer/capitals.py`); other places none.
-pub fn capital_of(form: &str) -> Option<&'static str> {
-    let g = gazetteer();
-    g.places[*g.forms.get(&form_key(form))?].capital_of
 }
 
 /// Lower-case key of a multi-word form, tokens joined by one space, periods dropped.
@@ -1352,17 +1332,6 @@ pub fn doc_spans(mentions: &[RawMention], idx: &[usize], doc_ids: &[String]) -> 
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn national_capitals_know_their_country() {
-        assert_eq!(super::capital_of("Moscow"), Some("Russia"));
-        assert_eq!(super::capital_of("Washington"), Some("United States"));
-        assert_eq!(super::capital_of("Mumbai"), None);
-        assert_eq!(super::capital_of("Russia"), None);
-        assert_eq!(super::country_named("Russians"), Some("Russia"));
-        assert_eq!(super::country_named("U.S."), Some("United States"));
-        assert_eq!(super::country_named("Moscow"), None);
-    }
-
     use super::*;
 
     fn mentions(text: &str) -> Vec<(String, EntityKind)> {
