@@ -293,3 +293,23 @@ fn related_meanings_match_in_both_directions() {
     let j = judge_pair("Fear spread through the town overnight.", "Anger grew among the striking dock workers.");
     assert!(!j.matched, "{j:?}");
 }
+
+#[test]
+fn a_word_in_the_other_words_definition_matches_weakly() {
+    // "launch" ~ "attack": WordNet defines a launch as "a rocket attack" (gloss relatedness),
+    // in both directions and named as such; weaker than the same word.
+    let a = "Militants launched rockets at the border town of Sderot overnight.";
+    let b = "Militants attacked the border town of Sderot with rockets overnight.";
+    let c = "Militants attacked the border town of Sderot with rockets overnight, and launched more.";
+    let (ab, ba) = (judge_pair(a, b), judge_pair(b, a));
+    assert!(ab.matched && ba.matched, "{ab:?} {ba:?}");
+    assert!((ab.score - ba.score).abs() < 1e-9, "symmetric: {ab:?} {ba:?}");
+    assert!(judge_pair(a, c).score > ab.score, "the same word counts more");
+    let (arts, al) = articles(&[a, b]);
+    let g = group_joining(&arts, &al, "launched", "attacked").expect("one claim");
+    assert!(
+        g.links.iter().flat_map(|l| &l.reasons).any(|r| r.what == "launch ~ attack (in a definition)"),
+        "{:#?}",
+        g.links
+    );
+}

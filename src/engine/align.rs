@@ -6,7 +6,8 @@
 //! what they count, and content words weighted by how rare they are in news generally (a
 //! background frequency table, `lexicon`), matched through lemmas, British/American spelling,
 //! WordNet synonyms, derivational families, adjective near-synonyms and, weakest, words of
-//! related meaning (a noun or verb and its narrow hypernym or a co-hyponym: "fear" ~ "anger").
+//! related meaning (a noun or verb and its narrow hypernym or a co-hyponym: "fear" ~ "anger")
+//! and words one of which is in the other's WordNet definition ("launch" ~ "attack").
 //! Each reason names what matched ("fear ~ anger (related meaning)"). Two levels: whole claims
 //! that say the same thing (score over all their features), and single facts inside otherwise
 //! different claims (the same counted thing: "nine or ten interceptors" / "10 interceptor
@@ -24,8 +25,9 @@
 //! while they are linked to each other (the strongest first), so one star holds one fact.
 //!
 //! Known limits: no syntax, so "A offered B" and "B offered A" look alike; no paraphrase
-//! beyond WordNet (synonyms, hypernyms one step, co-hyponyms), in any sense of a synonym but
-//! only the most frequent sense for related meanings, so stances in other words ("opposes" /
+//! beyond WordNet (synonyms, hypernyms one step, co-hyponyms, words of a definition), in any
+//! sense of a synonym but only the most frequent sense for related meanings (the first two
+//! for definitions), so stances in other words ("opposes" /
 //! "rebuffed by" / "a destabilising factor"; "ease concerns" / "cool anger") mostly stay
 //! unmatched; what a count without a unit counts is only the few words beside it; a claim
 //! group still takes the strongest difference of all its facts (its counted facts also have
@@ -43,6 +45,8 @@ pub const LINK_THRESHOLD: f64 = 0.35;
 pub const MERGE_THRESHOLD: f64 = 0.35;
 /// What a shared name counts for beside a shared word of the same weight.
 pub const ENTITY_FACTOR: f64 = 0.5;
+/// What a gloss-related word pair counts for beside the same word.
+const GLOSS_FACTOR: f64 = 0.5;
 /// Words less informative than this are matched only as themselves (no synonyms, no
 /// families) and are not indexed: "say" ~ "state" says nothing.
 const RELATED_MIN_INFO: f64 = 0.25;
@@ -298,6 +302,8 @@ pub struct Features {
     close: Vec<(u32, u32)>,
     /// (lexicon word, word index) for each word of related meaning, sorted.
     related: Vec<(u32, u32)>,
+    /// (lexicon word, word index) for each gloss-related word, sorted.
+    gloss: Vec<(u32, u32)>,
     /// (entity, weight), sorted by entity.
     entities: Vec<(u32, f64)>,
     /// Places where something happens ("in Poland", "at Fort Greely"), sorted.
@@ -419,6 +425,7 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
                 f.lexes.push((l, i));
                 f.close.extend(lexicon::close_of_id(l).iter().map(|&c| (c, i)));
                 f.related.extend(lexicon::related_of_id(l).iter().map(|&c| (c, i)));
+                f.gloss.extend(lexicon::gloss_of_id(l).iter().map(|&c| (c, i)));
             }
             if let Some(fam) = fam {
                 f.families.push((fam, i));
@@ -431,6 +438,7 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
     f.lexes.sort_unstable();
     f.close.sort_unstable();
     f.related.sort_unstable();
+    f.gloss.sort_unstable();
     let mut entities: Vec<u32> = Vec::new();
     for m in &claim.names {
         if speaker_span.is_some_and(|s| s.contains(m.span)) {
@@ -556,7 +564,7 @@ pub fn prepare<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> (V
     keep_shared(feats.iter_mut().map(|f| &mut f.synsets).collect());
     keep_shared(feats.iter_mut().map(|f| &mut f.families).collect());
     let used: Vec<Vec<(u32, u32)>> = feats.iter().map(|f| f.lexes.clone()).collect();
-    keep_present(feats.iter_mut().flat_map(|f| [&mut f.close, &mut f.related]).collect(), &used);
+    keep_present(feats.iter_mut().flat_map(|f| [&mut f.close, &mut f.related, &mut f.gloss]).collect(), &used);
     ctx.stats = Stats::new(&feats, &ctx);
     for f in &mut feats {
         ctx.stats.weigh(f);
@@ -623,6 +631,7 @@ enum WordRelation {
     Family,
     Close,
     Related,
+    Gloss,
 }
 
 impl WordRelation {
@@ -632,6 +641,7 @@ impl WordRelation {
             WordRelation::Family => 0.7,
             WordRelation::Close => 0.5,
             WordRelation::Related => 0.5,
+            WordRelation::Gloss => GLOSS_FACTOR,
         }
     }
     fn label(self) -> &'static str {
@@ -640,6 +650,7 @@ impl WordRelation {
             WordRelation::Family => "related form",
             WordRelation::Close => "near-synonym",
             WordRelation::Related => "related meaning",
+            WordRelation::Gloss => "in a definition",
         }
     }
 }
@@ -750,6 +761,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     merge_equal(&fa.families, &fb.families, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Family));
     merge_equal(&fa.close, &fb.lexes, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Close));
     merge_equal(&fa.related, &fb.lexes, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Related));
+    merge_equal(&fa.gloss, &fb.lexes, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Gloss));
     related.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2, x.3).cmp(&(y.1, y.2, y.3))));
     for (w, ia, ib, rel) in related {
         if used_a.get(ia as usize) || used_b.get(ib as usize) {

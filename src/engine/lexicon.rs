@@ -1,6 +1,7 @@
 //! Lexical knowledge for matching words across articles: word frequency (Zipf), a weight for
 //! how informative a word is, a light lemmatiser, British-to-American spelling keys, and
-//! WordNet synonyms, near-synonyms and words of related meaning. All of it comes from data
+//! WordNet synonyms, near-synonyms, words of related meaning and gloss-related words (one names
+//! the other in a definition of one of its first senses). All of it comes from data
 //! files (`data/lexicon/`, built by `tools/lexicon/build.py` from wordfreq 3.1.1 and WordNet
 //! 3.0; sources and licences in `NOTICE`), parsed once (a few milliseconds; see `preload`).
 //!
@@ -21,8 +22,12 @@
 //! relation (a noun or verb and its hypernym, or two co-hyponyms) is kept to hypernyms of at
 //! most ten hyponyms and to each word's most frequent sense, so "ease" (first sense: "move
 //! gently") is related to nothing and "rebuff" (rarer than the vocabulary) is unknown; it
-//! adds ~13 KB gzip to `close.txt`, which the page loads after the first view; spelling keys
-//! cover the common British
+//! adds ~13 KB gzip to `close.txt`, which the page loads after the first view; the gloss
+//! relation (a word and up to two informative words of the glosses of its first two senses
+//! per part of speech, among words of Zipf >= 3.5: "launch" ~ "attack", "shield" ~ "protect")
+//! is a bag of definition words, so it also joins words that are merely mentioned together
+//! ("ease" ~ "hardship"), and adds ~23 KB gzip to `close.txt`; spelling keys cover the common
+//! British
 //! patterns only (-ise, -our, -tre/-bre, -ence, -mme, -lled, co-/re- hyphens).
 //!
 //! Look-ups: words are numbered (their line in the word list) and found through a hash index
@@ -369,6 +374,14 @@ pub fn related_of_id(i: u32) -> &'static [u32] {
     row(&lex.related_start, &lex.related_ids, i)
 }
 
+/// The gloss-related words (word numbers, ascending) of a word number from [`word_id`]: words
+/// one of whose first senses' WordNet glosses names the other ("allay": "lessen the intensity
+/// of or calm" => allay ~ calm, intensity); empty for an unknown number or a word with none.
+pub fn gloss_of_id(i: u32) -> &'static [u32] {
+    let lex = lexicon();
+    row(&lex.gloss_start, &lex.gloss_ids, i)
+}
+
 /// The words that share a synset with `word` (a lemma), sorted, without `word` itself.
 pub fn synonyms_of(word: &str) -> Vec<&'static str> {
     let lex = lexicon();
@@ -420,6 +433,10 @@ struct Lexicon {
     /// directions, sorted.
     related_start: Vec<u32>,
     related_ids: Vec<u32>,
+    /// Gloss-related words of word `i` (the `^` lines of the close file), both directions,
+    /// sorted.
+    gloss_start: Vec<u32>,
+    gloss_ids: Vec<u32>,
     /// (form, base), sorted by form.
     exceptions: Vec<(&'static str, &'static str)>,
     stats: Stats,
@@ -440,6 +457,7 @@ struct Stats {
     synsets: (usize, usize),
     close: (usize, usize),
     related: (usize, usize),
+    gloss: (usize, usize),
     exceptions: (usize, usize),
 }
 
@@ -506,6 +524,8 @@ impl Lexicon {
             close_ids: Vec::new(),
             related_start: Vec::new(),
             related_ids: Vec::new(),
+            gloss_start: Vec::new(),
+            gloss_ids: Vec::new(),
             exceptions: Vec::new(),
             stats,
         };
@@ -553,14 +573,19 @@ impl Lexicon {
         lex.syn_sig = (0..n as u32).map(|i| lex.synsets_of(i).iter().fold(0u64, |m, &s| m | syn_bit(s))).collect();
 
         // Close pairs: a (difference from the previous line's a), then b - a for each b; the
-        // lines after `~` are pairs of related meaning, in the same format.
+        // lines after `~` are pairs of related meaning, those after `^` gloss-related pairs, in
+        // the same format.
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut related_pairs: Vec<(u32, u32)> = Vec::new();
-        let (mut prev_a, mut prev_related) = (0u64, 0u64);
+        let mut gloss_pairs: Vec<(u32, u32)> = Vec::new();
+        let (mut prev_a, mut prev_related, mut prev_gloss) = (0u64, 0u64, 0u64);
         for line in data_lines(close) {
-            let (line, prev, out, stat) = match line.strip_prefix('~') {
-                Some(rest) => (rest, &mut prev_related, &mut related_pairs, &mut lex.stats.related),
-                None => (line, &mut prev_a, &mut pairs, &mut lex.stats.close),
+            let (line, prev, out, stat) = if let Some(rest) = line.strip_prefix('~') {
+                (rest, &mut prev_related, &mut related_pairs, &mut lex.stats.related)
+            } else if let Some(rest) = line.strip_prefix('^') {
+                (rest, &mut prev_gloss, &mut gloss_pairs, &mut lex.stats.gloss)
+            } else {
+                (line, &mut prev_a, &mut pairs, &mut lex.stats.close)
             };
             stat.0 += 1;
             if !parse_numbers(line.split(' '), &mut numbers) || numbers.len() < 2 {
@@ -580,6 +605,7 @@ impl Lexicon {
         }
         (lex.close_start, lex.close_ids) = csr(n, pairs);
         (lex.related_start, lex.related_ids) = csr(n, related_pairs);
+        (lex.gloss_start, lex.gloss_ids) = csr(n, gloss_pairs);
 
         // Exceptions: form base [more bases]; the first base is used.
         for line in data_lines(exceptions) {
@@ -1024,6 +1050,7 @@ mod tests {
             ("synsets", s.synsets),
             ("close", s.close),
             ("related", s.related),
+            ("gloss", s.gloss),
             ("exceptions", s.exceptions),
         ] {
             assert!(present > 0, "{name}: no data lines");
@@ -1045,7 +1072,7 @@ mod tests {
     fn malformed_data_is_skipped_not_fatal() {
         let words = "# comment\n300a\n30x\n301b\n3\n302c\n309zzz\n";
         let synonyms = "n 0 2\nv 1\nx 0 1\nn a b\nn 0 999\nv 0 2\n";
-        let close = "0 1\n0\n1 0\nz 2\n~2 2\n~0\n~9 1\n";
+        let close = "0 1\n0\n1 0\nz 2\n~2 2\n~0\n~9 1\n^1 3\n^x 1\n^0 0\n";
         let exc = "went go\nlonely\n\n";
         let lex = Lexicon::parse(words, synonyms, close, exc);
         // "30x" and "3" and "309zzz" (shares 9 letters with a 1-letter word) are bad lines,
@@ -1059,6 +1086,12 @@ mod tests {
         assert_eq!(lex.stats.close, (4, 1));
         assert_eq!(lex.stats.related, (3, 1));
         assert_eq!(lex.related_ids, vec![4, 2]);
+        // `^` lines: their own differences (1: word 1, and 1 + 3 = 4); "^x 1" and "^0 0" bad.
+        assert_eq!(lex.stats.gloss, (3, 1));
+        assert_eq!(
+            (row(&lex.gloss_start, &lex.gloss_ids, 1), row(&lex.gloss_start, &lex.gloss_ids, 4)),
+            (&[4][..], &[1][..])
+        );
         assert_eq!(lex.stats.exceptions, (2, 1));
         let huge =
             Lexicon::parse(words, "n 18446744073709551615 18446744073709551615\n", "18446744073709551615 1\n", "");
@@ -1318,7 +1351,29 @@ mod tests {
             for &j in related_of_id(i) {
                 assert!(related_of_id(j).contains(&i));
             }
+            for &j in gloss_of_id(i) {
+                assert!(gloss_of_id(j).contains(&i) && j != i);
+            }
         }
+    }
+
+    /// Gloss relatedness: a word and the informative words of its first senses' definitions,
+    /// not its synonyms (those are matched as synonyms) nor words too common to say anything.
+    #[test]
+    fn gloss_related_words() {
+        let id = |w: &str| word_id(w).unwrap_or_else(|| panic!("{w} not in the lexicon"));
+        let gloss = |a: &str, b: &str| gloss_of_id(id(a)).contains(&id(b));
+        // "launch": "propel with force"... "a rocket attack"; "calm": "make calm or still" /
+        // "cool"; "shield": "protect, hide, or conceal from danger or harm".
+        for (a, b) in [("launch", "attack"), ("attack", "launch"), ("calm", "cool"), ("shield", "protect")] {
+            assert!(gloss(a, b), "{a} ~ {b}");
+        }
+        // Synonyms stay synonyms; "make", "cause" and "person" are in too many glosses.
+        assert!(!gloss("injure", "hurt"));
+        for w in ["make", "cause", "person", "act"] {
+            assert!(!gloss_of_id(id("attack")).contains(&id(w)), "{w}");
+        }
+        assert!(gloss_of_id(u32::MAX).is_empty());
     }
 
     /// `related` (with its cached first word) and `related_ids` give the same answers, in any

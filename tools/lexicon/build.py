@@ -8,7 +8,7 @@ Inputs (nothing is downloaded at build time; install these once):
         its data is CC BY-SA 4.0 (see the package README, "License").
     apt-get install wordnet-base        (Debian package, version 1:3.0-37 here)
         WordNet 3.0; the database files are read from /usr/share/wordnet/
-        (index.*, data.{noun,verb,adj}, *.exc, cntlist.rev). Licence: the WordNet 3.0 licence,
+        (index.*, data.{noun,verb,adj} with their glosses, *.exc, cntlist.rev). Licence: the WordNet 3.0 licence,
         copied whole into data/lexicon/LICENSE-WordNet.
 
 Usage:
@@ -50,6 +50,17 @@ Outputs (all plain UTF-8 text, `#` lines are comments, every other line is data)
                     and the synsets are each word's most frequent sense of that part of speech
                     (WordNet's sense order in index.noun/index.verb): "calm" ~ "ease" (both
                     under "soothe"). Not synonyms, not close pairs.
+                    After those, a third block of lines starting with `^`, in the same format
+                    (its own differences), lists gloss-related pairs (extended-Lesk style): a
+                    word w (Zipf >= GLOSS_SOURCE_ZIPF, a base form) and a word g of the gloss
+                    of one of w's first GLOSS_SENSES senses of each part of speech (index.*
+                    order, by SemCor counts; only senses SemCor tagged, and always the first),
+                    the glosses' quoted examples left out, g lemmatised with *.exc and regular
+                    endings, g informative (Zipf CLOSE_ZIPF..GLOSS_MAX_ZIPF, in at most
+                    GLOSS_MAX_DF glosses, 3+ letters), at most GLOSS_MAX_WORDS g per w (first
+                    senses first), pairs already synonyms, close or related left out:
+                    "launch" ~ "attack" ("a rocket attack"), "shield" ~ "protect". Symmetric,
+                    like the other blocks.
   exceptions.txt    WordNet's irregular forms (verb.exc, then noun.exc, then adj.exc), as
                     `form base [base2]`, kept when the base is in the vocabulary, the form is
                     a-z and known to wordfreq (Zipf >= EXC_FORM_ZIPF), form != base, and the
@@ -71,11 +82,23 @@ CLOSE_ZIPF = 3.5
 ADJ_MAX_SATELLITES = 12
 HYPERNYM_MAX_CHILDREN = -1  # -1: no hypernym links (they cost ~6 KB gzip per child allowed)
 RELATED_MAX_CHILDREN = 10  # "related meaning": only under hypernyms this narrow
+GLOSS_SENSES = 2  # gloss relatedness: a word's first senses (of each part of speech) read
+GLOSS_MAX_WORDS = 2  # the most gloss words kept per word
+GLOSS_MAX_ZIPF = 5.0  # a gloss word must be at most this frequent in English ("make" is not)
+GLOSS_MAX_DF = 60  # and in at most this many glosses ("act", "state", "person" are in more)
+GLOSS_SOURCE_ZIPF = 3.5  # the glossed word: a common word
 EXC_FORM_ZIPF = 2.5
 EXC_OWN_TAGS = 5
 AMERICAN_BRITISH_ZIPF = 1.5  # a British variant must be at least this frequent to count
 
 WORD = re.compile(r"^[a-z]+$")
+# Regular endings a gloss word is lemmatised by (irregular forms come from *.exc).
+GLOSS_SUFFIXES = [
+    ("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
+    ("ing", ("", "e")), ("er", ("", "e")), ("est", ("", "e")),
+]
+# Function words that WordNet also lists as lemmas and that glosses use as such.
+GLOSS_STOP = {"neither", "nor", "either", "whether", "especially", "usually", "etc"}
 POS_FILES = [("noun", "n"), ("verb", "v"), ("adj", "a")]
 
 WORDFREQ_HEADER = """\
@@ -124,6 +147,18 @@ def pkg_version():
     from importlib.metadata import version
 
     return version("wordfreq")
+
+
+def load_glosses(wndir):
+    """{(pos, offset): the gloss's definitions, without its quoted examples}"""
+    out = {}
+    for name, pos in POS_FILES:
+        with open(os.path.join(wndir, "data." + name), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith("  ") or " | " not in line:
+                    continue
+                out[(pos, line.split(" ", 1)[0])] = re.sub(r'"[^"]*"', " ", line.split(" | ", 1)[1])
+    return out
 
 
 def load_wordnet(wndir):
@@ -353,6 +388,87 @@ def build(wndir):
     for a, b in sorted(related):
         related_groups.setdefault(a, []).append(b)
 
+    # Gloss relatedness: a word and the informative words of the glosses (definitions) of its
+    # first GLOSS_SENSES senses of each part of speech (the order of index.*, by SemCor
+    # counts; only senses SemCor tagged, and always the first), each gloss word lemmatised,
+    # the first GLOSS_MAX_WORDS in the order read (first senses first), pairs already
+    # synonyms, close or related left out.
+    glosses = load_glosses(wndir)
+    lemmas = set()
+    for name in ("noun", "verb", "adj", "adv"):
+        with open(os.path.join(wndir, "index." + name), encoding="latin-1") as f:
+            lemmas.update(line.split(" ", 1)[0] for line in f if not line.startswith(" "))
+    exc_base = {}
+    for name in ("noun", "verb", "adj"):
+        with open(os.path.join(wndir, name + ".exc"), encoding="latin-1") as f:
+            for line in f:
+                fields = line.split()
+                if len(fields) >= 2:
+                    exc_base.setdefault(fields[0], fields[1])
+
+    def gloss_lemma(t):
+        if t in exc_base and exc_base[t] in number:
+            return exc_base[t]
+        for suffix, endings in GLOSS_SUFFIXES:
+            if t.endswith(suffix) and len(t) > len(suffix) + 2:
+                stem = t[: -len(suffix)]
+                bases = [stem + e for e in endings]
+                if len(stem) > 3 and stem[-1] == stem[-2]:
+                    bases.append(stem[:-1])
+                for b in bases:
+                    if b in lemmas and b in number and zipf[b] >= zipf.get(t, 0.0) - 1.0:
+                        return b
+        return t if t in number and t in lemmas else None
+
+    def gloss_words(key):
+        out = []
+        for t in re.findall(r"[a-z]+", glosses.get(key, "").lower()):
+            w = gloss_lemma(t)
+            if w and w not in out:
+                out.append(w)
+        return out
+
+    gloss_df = {}
+    for key in sorted(glosses):
+        for w in gloss_words(key):
+            gloss_df[w] = gloss_df.get(w, 0) + 1
+    senses = {}
+    for name, pos in (("noun", "n"), ("verb", "v"), ("adj", "a")):
+        with open(os.path.join(wndir, "index." + name), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith(" "):
+                    continue
+                fields = line.split()
+                n_senses, tagged = int(fields[2]), int(fields[-int(fields[2]) - 1])
+                for rank, off in enumerate(fields[-n_senses:][: max(1, min(GLOSS_SENSES, tagged))]):
+                    senses.setdefault(fields[0], []).append((rank, "nva".index(pos), pos, off))
+    gloss = set()
+    for w in sorted(senses):
+        # Only base forms: the engine looks words up by their lemma, so "protecting" (an
+        # adjective of its own in WordNet) would never be asked about.
+        if w not in number or zipf[w] < GLOSS_SOURCE_ZIPF or gloss_lemma(w) != w:
+            continue
+        got = []
+        for _, _, pos, off in sorted(senses[w]):
+            for g in gloss_words((pos, off)):
+                if (
+                    g != w
+                    and len(g) >= 3
+                    and g not in got
+                    and g not in GLOSS_STOP
+                    and zipf[g] >= CLOSE_ZIPF
+                    and zipf[g] <= GLOSS_MAX_ZIPF
+                    and gloss_df.get(g, 0) <= GLOSS_MAX_DF
+                ):
+                    got.append(g)
+        for g in got[:GLOSS_MAX_WORDS]:
+            a, b = sorted((number[w], number[g]))
+            if (a, b) not in same and (a, b) not in close and (a, b) not in related:
+                gloss.add((a, b))
+    gloss_groups = {}
+    for a, b in sorted(gloss):
+        gloss_groups.setdefault(a, []).append(b)
+
     # Exceptions, less those whose form is a common word of its own: its SemCor tag count
     # (cntlist.rev) is at least EXC_OWN_TAGS and at least a quarter of the base's ("offer" is
     # not "off", "feed" not "fee", "ground" not "grind", "wound" not "wind").
@@ -390,6 +506,7 @@ def build(wndir):
         "synonyms": kept,
         "close": close_groups,
         "related": related_groups,
+        "gloss": gloss_groups,
         "exceptions": exceptions,
         "core": len(core),
         "tail": len(tail),
@@ -448,6 +565,15 @@ def render(d):
     for a, bs in d["related"].items():
         lines.append("~" + str(a - prev) + " " + " ".join(str(b - a) for b in bs) + "\n")
         prev = a
+    n_gloss = sum(len(v) for v in d["gloss"].values())
+    lines.append(
+        f"# Gloss relatedness: {n_gloss} pairs, a word and an informative word of the gloss of one\n"
+        f"#   of its first {GLOSS_SENSES} senses (data.*, index.*, *.exc). Same format after `^`.\n"
+    )
+    prev = 0
+    for a, bs in d["gloss"].items():
+        lines.append("^" + str(a - prev) + " " + " ".join(str(b - a) for b in bs) + "\n")
+        prev = a
     files["close.txt"] = "".join(lines)
 
     lines = [
@@ -479,6 +605,9 @@ def show(d, words):
         rel = [b for b in d["related"].get(i, [])] + [a for a, bs in d["related"].items() if i in bs]
         if rel:
             print("  related: " + " ".join(vocab[j] for j in sorted(rel)))
+        gl = [b for b in d["gloss"].get(i, [])] + [a for a, bs in d["gloss"].items() if i in bs]
+        if gl:
+            print("  gloss: " + " ".join(vocab[j] for j in sorted(gl)))
         if w in d["exceptions"]:
             print("  exception: " + " ".join(d["exceptions"][w]))
 
