@@ -298,12 +298,10 @@ pub struct Features {
     families: Vec<(u32, u32)>,
     /// (lexicon word, word index) for the informative words the lexicon knows, sorted.
     lexes: Vec<(u32, u32)>,
-    /// (lexicon word, word index) for each near-synonym of an informative word, sorted.
-    close: Vec<(u32, u32)>,
-    /// (lexicon word, word index) for each word of related meaning, sorted.
-    related: Vec<(u32, u32)>,
-    /// (lexicon word, word index) for each gloss-related word, sorted.
-    gloss: Vec<(u32, u32)>,
+    /// (lexicon word, word index, how they relate) for each near-synonym, word of related
+    /// meaning and gloss-related word of an informative word, sorted: one list, so that a pair
+    /// walks the other claim's words once for all three relations.
+    near: Vec<(u32, u32, WordRelation)>,
     /// (entity, weight), sorted by entity.
     entities: Vec<(u32, f64)>,
     /// Places where something happens ("in Poland", "at Fort Greely"), sorted.
@@ -423,9 +421,9 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
             if let Some(l) = lex {
                 f.synsets.extend(lexicon::synsets_of_id(l).iter().map(|&s| (s, i)));
                 f.lexes.push((l, i));
-                f.close.extend(lexicon::close_of_id(l).iter().map(|&c| (c, i)));
-                f.related.extend(lexicon::related_of_id(l).iter().map(|&c| (c, i)));
-                f.gloss.extend(lexicon::gloss_of_id(l).iter().map(|&c| (c, i)));
+                f.near.extend(lexicon::close_of_id(l).iter().map(|&c| (c, i, WordRelation::Close)));
+                f.near.extend(lexicon::related_of_id(l).iter().map(|&c| (c, i, WordRelation::Related)));
+                f.near.extend(lexicon::gloss_of_id(l).iter().map(|&c| (c, i, WordRelation::Gloss)));
             }
             if let Some(fam) = fam {
                 f.families.push((fam, i));
@@ -436,9 +434,7 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
     f.synsets.sort_unstable();
     f.families.sort_unstable();
     f.lexes.sort_unstable();
-    f.close.sort_unstable();
-    f.related.sort_unstable();
-    f.gloss.sort_unstable();
+    f.near.sort_unstable();
     let mut entities: Vec<u32> = Vec::new();
     for m in &claim.names {
         if speaker_span.is_some_and(|s| s.contains(m.span)) {
@@ -564,7 +560,7 @@ pub fn prepare<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> (V
     keep_shared(feats.iter_mut().map(|f| &mut f.synsets).collect());
     keep_shared(feats.iter_mut().map(|f| &mut f.families).collect());
     let used: Vec<Vec<(u32, u32)>> = feats.iter().map(|f| f.lexes.clone()).collect();
-    keep_present(feats.iter_mut().flat_map(|f| [&mut f.close, &mut f.related, &mut f.gloss]).collect(), &used);
+    keep_present(feats.iter_mut().map(|f| &mut f.near).collect(), &used);
     ctx.stats = Stats::new(&feats, &ctx);
     for f in &mut feats {
         ctx.stats.weigh(f);
@@ -593,7 +589,7 @@ fn keep_shared(mut lists: Vec<&mut Vec<(u32, u32)>>) {
 }
 
 /// Keeps, in each of `lists`, the entries whose key is a key of one of `used`.
-fn keep_present(mut lists: Vec<&mut Vec<(u32, u32)>>, used: &[Vec<(u32, u32)>]) {
+fn keep_present<T>(mut lists: Vec<&mut Vec<(u32, u32, T)>>, used: &[Vec<(u32, u32)>]) {
     let size = used.iter().flat_map(|l| l.iter().map(|e| e.0 as usize + 1)).max().unwrap_or(0);
     let mut present = vec![false; size];
     for &(k, _) in used.iter().flatten() {
@@ -759,9 +755,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     };
     merge_equal(&fa.synsets, &fb.synsets, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Synonym));
     merge_equal(&fa.families, &fb.families, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Family));
-    merge_equal(&fa.close, &fb.lexes, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Close));
-    merge_equal(&fa.related, &fb.lexes, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Related));
-    merge_equal(&fa.gloss, &fb.lexes, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Gloss));
+    merge_equal(&fa.near, &fb.lexes, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, x.2));
     related.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2, x.3).cmp(&(y.1, y.2, y.3))));
     for (w, ia, ib, rel) in related {
         if used_a.get(ia as usize) || used_b.get(ib as usize) {
@@ -1745,9 +1739,10 @@ mod tests {
         assert_eq!(a, vec![(2, 0), (2, 1), (5, 2)]);
         assert_eq!(b, vec![(2, 3)]);
         assert_eq!(c, vec![(5, 1)]);
-        let (mut near, used) = (vec![(3, 0), (4, 1), (40, 2)], vec![vec![(4, 0)], vec![(9, 1)]]);
+        let rel = WordRelation::Close;
+        let (mut near, used) = (vec![(3, 0, rel), (4, 1, rel), (40, 2, rel)], vec![vec![(4, 0)], vec![(9, 1)]]);
         keep_present(vec![&mut near], &used);
-        assert_eq!(near, vec![(4, 1)]);
+        assert_eq!(near, vec![(4, 1, rel)]);
     }
 
     #[test]
