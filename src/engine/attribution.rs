@@ -111,6 +111,18 @@ pub fn attribute(
     block_of: &[usize],
     mentions: &[RawMention],
 ) -> Vec<SentenceSource> {
+    let words: Vec<Vec<tokens::Token>> = sentences.iter().map(|s| tokens::words(text, s.span)).collect();
+    attribute_with_words(text, sentences, &words, block_of, mentions)
+}
+
+/// [`attribute`] with each sentence's word tokens already made (`words[i]` of `sentences[i]`).
+pub fn attribute_with_words(
+    text: &str,
+    sentences: &[Sentence],
+    words: &[Vec<tokens::Token>],
+    block_of: &[usize],
+    mentions: &[RawMention],
+) -> Vec<SentenceSource> {
     let mut out: Vec<SentenceSource> = Vec::with_capacity(sentences.len());
     // Whether each sentence starts inside an open quote.
     let mut starts_inside = Vec::with_capacity(sentences.len());
@@ -128,9 +140,9 @@ pub fn attribute(
     let mut last_speaker: Option<Speaker> = None;
     for (i, s) in sentences.iter().enumerate() {
         let st = s.span.text(text);
-        let toks = tokens::words(text, s.span);
+        let toks = &words[i];
         let here = ranges[i].clone();
-        let mut speaker = find_speaker(text, s.span, &toks, &mentions[here.clone()], starts_inside[i]).map(|mut sp| {
+        let mut speaker = find_speaker(text, s.span, toks, &mentions[here.clone()], starts_inside[i]).map(|mut sp| {
             sp.mention = sp.mention.map(|m| m + here.start);
             sp
         });

@@ -24,7 +24,11 @@ const MIN_CLAUSE_WORDS: usize = 4;
 /// Splits a sentence into the spans of its claims (clauses). The spans cover the sentence
 /// without gaps except the white space at the splits.
 pub fn split_clauses(text: &str, sentence: Span) -> Vec<Span> {
-    let toks = tokens::words(text, sentence);
+    split_clauses_in(text, sentence, &tokens::words(text, sentence))
+}
+
+/// [`split_clauses`] over the sentence's word tokens, already made.
+pub fn split_clauses_in(text: &str, sentence: Span, toks: &[tokens::Token]) -> Vec<Span> {
     let mut cuts: Vec<usize> = Vec::new(); // byte offsets where a new clause starts
     let mut last_cut_tok = 0usize;
     let mut depth_quote = false;
@@ -50,7 +54,7 @@ pub fn split_clauses(text: &str, sentence: Span) -> Vec<Span> {
             continue;
         }
         let lw = tokens::lower(t.text);
-        if !depth_quote && starts_clause(&toks, i, gap) {
+        if !depth_quote && starts_clause(toks, i, gap) {
             cuts.push(t.span.start);
             last_cut_tok = i;
             continue;

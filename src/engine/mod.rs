@@ -81,7 +81,7 @@ pub fn analyze_with_progress(articles: &[Article], options: &Options, progress: 
 }
 
 /// What one article gives before names are resolved across articles.
-struct Prepared {
+struct Prepared<'a> {
     text_len: usize,
     cleaned: clean::Cleaned,
     sentences: Vec<Sentence>,
@@ -89,10 +89,12 @@ struct Prepared {
     /// Index of this article's first mention in the corpus-wide list.
     first_mention: usize,
     sources: Vec<attribution::SentenceSource>,
+    /// Each sentence's word tokens, made once for names, attribution and clauses.
+    words: Vec<Vec<tokens::Token<'a>>>,
     warnings: Vec<String>,
 }
 
-fn prepare_article(article: &Article, doc: usize, options: &Options, first_mention: usize) -> Prepared {
+fn prepare_article<'a>(article: &'a Article, doc: usize, options: &Options, first_mention: usize) -> Prepared<'a> {
     let mut warnings = Vec::new();
     let text = cap_text(&article.text, options.max_article_bytes);
     if text.len() < article.text.len() {
@@ -113,14 +115,15 @@ fn prepare_article(article: &Article, doc: usize, options: &Options, first_menti
         }
         block_of.push(b);
     }
+    let words: Vec<Vec<tokens::Token>> = sentences.iter().map(|s| tokens::words(text, s.span)).collect();
     let mut mentions = Vec::new();
-    for s in &sentences {
+    for (s, toks) in sentences.iter().zip(&words) {
         if s.kind != BlockKind::Credit {
-            mentions.extend(names::find_mentions(text, s.span, doc));
+            mentions.extend(names::find_mentions_in(text, s.span, toks, doc));
         }
     }
-    let sources = attribution::attribute(text, &sentences, &block_of, &mentions);
-    Prepared { text_len: text.len(), cleaned, sentences, mentions, first_mention, sources, warnings }
+    let sources = attribution::attribute_with_words(text, &sentences, &words, &block_of, &mentions);
+    Prepared { text_len: text.len(), cleaned, sentences, mentions, first_mention, sources, words, warnings }
 }
 
 fn build_entities(mentions: &[names::RawMention], res: &names::Resolution, doc_ids: &[String]) -> Vec<Entity> {
@@ -156,7 +159,7 @@ fn build_entities(mentions: &[names::RawMention], res: &names::Resolution, doc_i
 
 fn build_doc(
     article: &Article,
-    p: Prepared,
+    p: Prepared<'_>,
     all_mentions: &[names::RawMention],
     res: &names::Resolution,
     entities: &[Entity],
@@ -190,7 +193,7 @@ fn build_doc(
             };
             Attribution { speaker, span: sp.span, entity, direct: src.direct }
         });
-        for span in claims::split_clauses(text, s.span) {
+        for span in claims::split_clauses_in(text, s.span, &p.words[si]) {
             // One tokenisation for times and numbers.
             let low = numbers::lower_in_place(span.text(text));
             let toks = numbers::tokenize(text, &low, span);

@@ -585,7 +585,11 @@ const CONNECTORS: &[&str] = &["of", "de", "del", "da", "van", "von", "der", "al"
 
 /// Finds the name mentions in `span` of `text` (one sentence or block).
 pub fn find_mentions(text: &str, span: Span, doc: usize) -> Vec<RawMention> {
-    let toks = tokens::words(text, span);
+    find_mentions_in(text, span, &tokens::words(text, span), doc)
+}
+
+/// [`find_mentions`] over the span's word tokens, already made (`tokens::words(text, span)`).
+pub fn find_mentions_in(text: &str, span: Span, toks: &[Token], doc: usize) -> Vec<RawMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
