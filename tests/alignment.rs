@@ -22,6 +22,18 @@ fn group_joining<'a>(arts: &[Article], a: &'a Analysis, x: &str, y: &str) -> Opt
     a.groups.iter().find(|g| g.claims.iter().any(|c| has(c, 0, x)) && g.claims.iter().any(|c| has(c, 1, y)))
 }
 
+/// `a` and `b` match, with the same score both ways (returned), and the group joining them
+/// (through `x` of `a` and `y` of `b`) gives `reason` among its links' reasons.
+fn assert_symmetric_match(a: &str, b: &str, x: &str, y: &str, reason: &str) -> f64 {
+    let (ab, ba) = (judge_pair(a, b), judge_pair(b, a));
+    assert!(ab.matched && ba.matched, "{ab:?} {ba:?}");
+    assert!((ab.score - ba.score).abs() < 1e-9, "symmetric: {ab:?} {ba:?}");
+    let (arts, al) = articles(&[a, b]);
+    let g = group_joining(&arts, &al, x, y).expect("one claim");
+    assert!(g.links.iter().flat_map(|l| &l.reasons).any(|r| r.what == reason), "{reason}: {:#?}", g.links);
+    ab.score
+}
+
 #[test]
 fn a_count_at_another_precision_is_compatible() {
     let (arts, a) = articles(&[
@@ -279,16 +291,7 @@ fn related_meanings_match_in_both_directions() {
     // fear ~ anger: both kinds of emotion in WordNet (co-hyponyms under a narrow hypernym).
     let a = "The United States is trying to calm Russian fears over the radar in the Czech Republic.";
     let b = "Washington is trying to calm Russian anger over the radar in the Czech Republic.";
-    let (ab, ba) = (judge_pair(a, b), judge_pair(b, a));
-    assert!(ab.matched && ba.matched, "{ab:?} {ba:?}");
-    assert!((ab.score - ba.score).abs() < 1e-9, "symmetric: {ab:?} {ba:?}");
-    let (arts, al) = articles(&[a, b]);
-    let g = group_joining(&arts, &al, "fears", "anger").expect("one claim");
-    assert!(
-        g.links.iter().flat_map(|l| &l.reasons).any(|r| r.what == "fear ~ anger (related meaning)"),
-        "{:#?}",
-        g.links
-    );
+    assert_symmetric_match(a, b, "fears", "anger", "fear ~ anger (related meaning)");
     // A related word alone is not a shared fact.
     let j = judge_pair("Fear spread through the town overnight.", "Anger grew among the striking dock workers.");
     assert!(!j.matched, "{j:?}");
@@ -301,15 +304,6 @@ fn a_word_in_the_other_words_definition_matches_weakly() {
     let a = "Militants launched rockets at the border town of Sderot overnight.";
     let b = "Militants attacked the border town of Sderot with rockets overnight.";
     let c = "Militants attacked the border town of Sderot with rockets overnight, and launched more.";
-    let (ab, ba) = (judge_pair(a, b), judge_pair(b, a));
-    assert!(ab.matched && ba.matched, "{ab:?} {ba:?}");
-    assert!((ab.score - ba.score).abs() < 1e-9, "symmetric: {ab:?} {ba:?}");
-    assert!(judge_pair(a, c).score > ab.score, "the same word counts more");
-    let (arts, al) = articles(&[a, b]);
-    let g = group_joining(&arts, &al, "launched", "attacked").expect("one claim");
-    assert!(
-        g.links.iter().flat_map(|l| &l.reasons).any(|r| r.what == "launch ~ attack (in a definition)"),
-        "{:#?}",
-        g.links
-    );
+    let ab = assert_symmetric_match(a, b, "launched", "attacked", "launch ~ attack (in a definition)");
+    assert!(judge_pair(a, c).score > ab, "the same word counts more");
 }

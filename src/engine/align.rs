@@ -559,8 +559,10 @@ pub fn prepare<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> (V
     // words that no claim uses.
     keep_shared(feats.iter_mut().map(|f| &mut f.synsets).collect());
     keep_shared(feats.iter_mut().map(|f| &mut f.families).collect());
-    let used: Vec<Vec<(u32, u32)>> = feats.iter().map(|f| f.lexes.clone()).collect();
-    keep_present(feats.iter_mut().map(|f| &mut f.near).collect(), &used);
+    let used = key_set(feats.iter().flat_map(|f| f.lexes.iter().map(|e| e.0)));
+    for f in &mut feats {
+        f.near.retain(|e| used.get(e.0 as usize).copied().unwrap_or(false));
+    }
     ctx.stats = Stats::new(&feats, &ctx);
     for f in &mut feats {
         ctx.stats.weigh(f);
@@ -588,16 +590,13 @@ fn keep_shared(mut lists: Vec<&mut Vec<(u32, u32)>>) {
     }
 }
 
-/// Keeps, in each of `lists`, the entries whose key is a key of one of `used`.
-fn keep_present<T>(mut lists: Vec<&mut Vec<(u32, u32, T)>>, used: &[Vec<(u32, u32)>]) {
-    let size = used.iter().flat_map(|l| l.iter().map(|e| e.0 as usize + 1)).max().unwrap_or(0);
-    let mut present = vec![false; size];
-    for &(k, _) in used.iter().flatten() {
-        present[k as usize] = true;
+/// The set of `keys` as a bitmap indexed by key (the keys are small dense numbers).
+fn key_set(keys: impl Iterator<Item = u32> + Clone) -> Vec<bool> {
+    let mut set = vec![false; keys.clone().max().map_or(0, |k| k as usize + 1)];
+    for k in keys {
+        set[k as usize] = true;
     }
-    for l in &mut lists {
-        l.retain(|e| present.get(e.0 as usize).copied().unwrap_or(false));
-    }
+    set
 }
 
 /// A scored comparison of two claims.
@@ -1457,10 +1456,9 @@ fn average_linkage(
     let n = comp.len();
     let local: lexicon::FastMap<usize, usize> = comp.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     // sum[x * n + y]: total link score between clusters x and y; count: their cross-article
-    // claim pairs; linked: whether any link joins them.
+    // claim pairs.
     let mut sum = vec![0.0f64; n * n];
     let mut count = vec![0u32; n * n];
-    let mut linked = vec![false; n * n];
     for x in 0..n {
         for y in 0..n {
             if x != y && doc_of[comp[x]] != doc_of[comp[y]] {
@@ -1468,8 +1466,8 @@ fn average_linkage(
             }
         }
     }
-    // The clusters each cluster is linked to, ascending: the search for the best pair walks
-    // these (the links), not all n x n pairs.
+    // The live clusters each live cluster is linked to, ascending: the search for the best
+    // pair walks these (the links), not all n x n pairs.
     let mut neighbours: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
     for &((i, j), s) in links {
         let (Some(&x), Some(&y)) = (local.get(&i), local.get(&j)) else { continue };
@@ -1478,8 +1476,6 @@ fn average_linkage(
         }
         sum[x * n + y] += s;
         sum[y * n + x] += s;
-        linked[x * n + y] = true;
-        linked[y * n + x] = true;
         neighbours[x].insert(y);
         neighbours[y].insert(x);
     }
@@ -1496,7 +1492,7 @@ fn average_linkage(
             }
             for &y in neighbours[x].range(x + 1..) {
                 let k = x * n + y;
-                if members[y].is_empty() || !linked[k] || count[k] == 0 {
+                if count[k] == 0 {
                     continue;
                 }
                 if share_doc(&docs[x], &docs[y]) {
@@ -1529,10 +1525,8 @@ fn average_linkage(
             let (xz, yz) = (x * n + z, y * n + z);
             sum[xz] += sum[yz];
             count[xz] += count[yz];
-            linked[xz] |= linked[yz];
             sum[z * n + x] = sum[xz];
             count[z * n + x] = count[xz];
-            linked[z * n + x] = linked[xz];
         }
     }
     members
@@ -1739,10 +1733,8 @@ mod tests {
         assert_eq!(a, vec![(2, 0), (2, 1), (5, 2)]);
         assert_eq!(b, vec![(2, 3)]);
         assert_eq!(c, vec![(5, 1)]);
-        let rel = WordRelation::Close;
-        let (mut near, used) = (vec![(3, 0, rel), (4, 1, rel), (40, 2, rel)], vec![vec![(4, 0)], vec![(9, 1)]]);
-        keep_present(vec![&mut near], &used);
-        assert_eq!(near, vec![(4, 1, rel)]);
+        assert_eq!(key_set([4u32, 9, 4].into_iter()), [[false; 4].as_slice(), &[true], &[false; 4], &[true]].concat());
+        assert!(key_set(std::iter::empty()).is_empty());
     }
 
     #[test]

@@ -33,7 +33,6 @@
 //! verb, so "would" after an unlisted reporting verb still counts as a hedge.
 
 use super::model::{Cue, CueKind, Span};
-use super::numbers;
 use super::wordset::{PhraseIndex, WordSet};
 
 #[derive(Clone, Copy, Debug)]
@@ -208,10 +207,15 @@ static HEDGE_PHRASE_INDEX: PhraseIndex = PhraseIndex::new(HEDGE_PHRASES);
 
 /// The negation and hedging cues inside `span` of `text`, in text order.
 pub fn find_cues(text: &str, span: Span) -> Vec<Cue> {
+    find_cues_lowered(text, span, &super::tokens::lower_in_place(text.get(span.start..span.end).unwrap_or("")))
+}
+
+/// [`find_cues`] with the span's text already in lower case (`tokens::lower_in_place`), as the
+/// claim builder has it for numbers and times.
+pub fn find_cues_lowered(text: &str, span: Span, low: &str) -> Vec<Cue> {
     let raw = tokens(text, span);
-    // Lower case with a straight apostrophe, cut from one lower-cased copy of the span (an
-    // allocation only for a token with a curly apostrophe).
-    let low = numbers::lower_in_place(text.get(span.start..span.end).unwrap_or(""));
+    // Lower case with a straight apostrophe, cut from the lower-cased span (an allocation only
+    // for a token with a curly apostrophe).
     let lowers: Vec<std::borrow::Cow<str>> = raw
         .iter()
         .map(|&(s, e, _)| {

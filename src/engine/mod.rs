@@ -194,8 +194,8 @@ fn build_doc(
             Attribution { speaker, span: sp.span, entity, direct: src.direct }
         });
         for span in claims::split_clauses_in(text, s.span, &p.words[si]) {
-            // One tokenisation for times and numbers.
-            let low = numbers::lower_in_place(span.text(text));
+            // One lower-cased copy for cues, and one tokenisation for times and numbers.
+            let low = tokens::lower_in_place(span.text(text));
             let toks = numbers::tokenize(text, &low, span);
             let names: Vec<Mention> =
                 ranges[si].clone().filter(|&i| span.contains(p.mentions[i].span)).filter_map(mention_model).collect();
@@ -206,7 +206,7 @@ fn build_doc(
                 sentence: si,
                 kind: s.kind,
                 source: source.clone(),
-                cues: cues::find_cues(text, span),
+                cues: cues::find_cues_lowered(text, span, &low),
                 times: times::times_in(text, &toks, span, article.meta.date),
                 numbers: numbers::quantities_in(&toks, span),
                 names,

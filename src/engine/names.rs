@@ -649,51 +649,44 @@ pub fn find_mentions_in(text: &str, span: Span, toks: &[Token], doc: usize) -> V
 }
 
 /// Words before a list that make it a list of places ("from Belovac, Kragujevac and
-/// Jagodina").
-const LIST_PLACE_BEFORE: &[&str] = &["in", "from", "at", "near", "to", "across", "between", "outside", "throughout"];
+/// Jagodina", "at Kennebunkport, Maine") when it holds a known place: [`PLACE_BEFORE`] and
+/// words that also take people.
+const LIST_PLACE_BEFORE: &[&str] = &["from", "at", "to", "between"];
 
-/// Words before a list of three or more names that make them places even when none is known
-/// ("in Belovac, Kragujevac and Jagodina"; "from" and "to" also take people).
-const LOCATIVE_BEFORE: &[&str] = &["in", "near", "across", "outside", "throughout"];
-
-/// Names listed with a place are places: in a list ("X, Y and Z", "X and Y", "X or Y": the
-/// last two joined by "and" or "or") that
-/// holds a place and has three names or follows "in", "from", "near"..., a lone unknown word
-/// taken for a person (one word, no title) is a place too. It stays a guess: a person's
-/// surname found elsewhere wins (`settle_guesses`). "Russia and Putin" is left alone.
+/// Names listed with a place are places. A list is names joined by ", ", the last two by "and"
+/// or "or" ("X, Y and Z", "X or Y"; "in Moscow, Putin said" is no list). In a list that holds
+/// a place and has three names or follows a preposition ("in", "from"...), or that has three
+/// names after [`PLACE_BEFORE`] ("in Belovac, Kragujevac and Jagodina"), a lone unknown word
+/// taken for a person (one word, no title) is a place too; so is the town in "at
+/// Kennebunkport, Maine". It stays a guess: a person's surname found elsewhere wins
+/// (`settle_guesses`). "Russia and Putin" is left alone.
 fn coordinate_places(text: &str, out: &mut [RawMention]) {
-    let joined_in_list = |a: &RawMention, b: &RawMention| {
-        matches!(text.get(a.span.end..b.span.start), Some(", " | " and " | ", and " | " or " | ", or "))
-    };
+    let gap = |a: &RawMention, b: &RawMention| text.get(a.span.end..b.span.start).unwrap_or("");
+    let conjunction = |g: &str| matches!(g, " and " | ", and " | " or " | ", or ");
     let mut start = 0;
     while start < out.len() {
         let mut end = start + 1;
-        while end < out.len() && joined_in_list(&out[end - 1], &out[end]) {
+        while end < out.len() && (gap(&out[end - 1], &out[end]) == ", " || conjunction(gap(&out[end - 1], &out[end]))) {
             end += 1;
         }
-        let list = start..end;
+        let names = end - start;
         // The word right before the list, lower case.
         let before = text
             .get(..out[start].span.start)
             .and_then(|b| b.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next())
             .map(str::to_lowercase)
             .unwrap_or_default();
-        let after_preposition = LIST_PLACE_BEFORE.contains(&before.as_str());
-        // A list ends with "and" or "or": "in Moscow, Putin said" is no list.
-        let conjoined = end - start >= 2
-            && matches!(
-                text.get(out[end - 2].span.end..out[end - 1].span.start),
-                Some(" and " | ", and " | " or " | ", or ")
-            );
-        let has_place = out[list.clone()].iter().any(|m| m.kind == EntityKind::Place);
-        let locative = list.len() >= 3 && LOCATIVE_BEFORE.contains(&before.as_str());
-        // "at Kennebunkport, Maine": a town, then its state or country.
-        let town_then_place = end - start == 2
+        let locative = PLACE_BEFORE.contains(&before.as_str());
+        let after_preposition = locative || LIST_PLACE_BEFORE.contains(&before.as_str());
+        let conjoined = names >= 2 && conjunction(gap(&out[end - 2], &out[end - 1]));
+        let has_place = out[start..end].iter().any(|m| m.kind == EntityKind::Place);
+        let town_then_place = names == 2
             && after_preposition
-            && text.get(out[start].span.end..out[start + 1].span.start) == Some(", ")
+            && gap(&out[start], &out[start + 1]) == ", "
             && out[start + 1].kind == EntityKind::Place;
-        if town_then_place || conjoined && (locative || has_place && (list.len() >= 3 || after_preposition)) {
-            for m in &mut out[list] {
+        let place_list = conjoined && (locative && names >= 3 || has_place && (names >= 3 || after_preposition));
+        if town_then_place || place_list {
+            for m in &mut out[start..end] {
                 if m.kind == EntityKind::Person && !m.titled && !m.tentative && !m.text.contains(' ') {
                     m.kind = EntityKind::Place;
                     m.guessed = true;

@@ -87,7 +87,7 @@ pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    /// `text` in lower case (see [`lower_in_place`]).
+    /// `text` in lower case (see [`tokens::lower_in_place`](super::tokens::lower_in_place)).
     pub low: &'a str,
     /// For `Num`: its value.
     pub value: f64,
@@ -119,25 +119,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Tokens of `text` within `span`; an out-of-bounds span or one off character boundaries gives
 /// none.
-/// `text` in lower case with the same byte offsets, for [`tokenize`]: each character is
-/// replaced by its lower case when that is as long in UTF-8 (all of ASCII and nearly every
-/// letter; a rare letter whose lower case is longer, such as "İ", stays as it is).
-pub(crate) fn lower_in_place(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let mut low = c.to_lowercase();
-        match (low.next(), low.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// The tokens of `text` within `span`; `lower` is [`lower_in_place`] of that span's text.
+/// The tokens of `text` within `span`; `lower` is `tokens::lower_in_place` of that span's text.
 pub(crate) fn tokenize<'a>(text: &'a str, lower: &'a str, span: Span) -> Vec<Tok<'a>> {
     let Some(t) = text.get(span.start..span.end) else {
         return Vec::new();
@@ -1660,7 +1642,7 @@ fn is_clock_after(toks: &[Tok], k: usize) -> bool {
 
 /// The quantities inside `span` of `text`, in text order.
 pub fn find_quantities(text: &str, span: Span) -> Vec<Quantity> {
-    let low = lower_in_place(text.get(span.start..span.end).unwrap_or(""));
+    let low = super::tokens::lower_in_place(text.get(span.start..span.end).unwrap_or(""));
     quantities_in(&tokenize(text, &low, span), span)
 }
 
@@ -1874,7 +1856,7 @@ mod tests {
     #[test]
     fn tokens_carry_their_lower_case_at_the_same_offsets() {
         for t in ["Ten Interceptors in POLAND", "Đorđe Ülker said NINE", "İstanbul, 10 km", ""] {
-            let low = lower_in_place(t);
+            let low = crate::engine::tokens::lower_in_place(t);
             assert_eq!(low.len(), t.len(), "{t:?}");
             for tok in tokenize(t, &low, full(t)) {
                 assert_eq!(tok.text, &t[tok.start..tok.end]);
@@ -1885,8 +1867,8 @@ mod tests {
             }
         }
         // A letter whose lower case is longer in UTF-8 stays as it is; the rest lower.
-        assert_eq!(lower_in_place("İstanbul"), "İstanbul");
-        assert_eq!(lower_in_place("ÜBER"), "über");
+        assert_eq!(crate::engine::tokens::lower_in_place("İstanbul"), "İstanbul");
+        assert_eq!(crate::engine::tokens::lower_in_place("ÜBER"), "über");
     }
 
     /// (span text, low, high, approximate, unit)

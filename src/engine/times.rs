@@ -48,6 +48,7 @@
 
 use super::model::{Date, Quantity, Relation, Span, TimeExpr, TimeKind};
 use super::numbers::{self, Parse, Tok, TokKind};
+use super::tokens;
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const DAY_PARTS: [&str; 4] = ["night", "morning", "afternoon", "evening"];
@@ -155,7 +156,7 @@ fn monday_of(d: Date) -> Option<Date> {
 
 /// The time expressions inside `span` of `text`, in text order.
 pub fn find_times(text: &str, span: Span, article_date: Option<Date>) -> Vec<TimeExpr> {
-    let low = numbers::lower_in_place(text.get(span.start..span.end).unwrap_or(""));
+    let low = tokens::lower_in_place(text.get(span.start..span.end).unwrap_or(""));
     times_in(text, &numbers::tokenize(text, &low, span), span, article_date)
 }
 
@@ -818,7 +819,7 @@ fn offset(d: Date, dur: &Dur, sign: i64) -> Option<Date> {
 
 /// A duration's key read back as a quantity of seconds.
 fn duration_quantity(norm: &str) -> Option<Quantity> {
-    let low = numbers::lower_in_place(norm);
+    let low = tokens::lower_in_place(norm);
     let toks = numbers::tokenize(norm, &low, Span::new(0, norm.len()));
     let d = duration_at(&toks, 0, true)?;
     let scale = |v: f64| {

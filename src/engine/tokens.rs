@@ -89,6 +89,25 @@ pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `text` in lower case with the same byte offsets (a token's lower case is then the same
+/// span of it; `numbers::tokenize`, `cues::find_cues_lowered`): each character is
+/// replaced by its lower case when that is as long in UTF-8 (all of ASCII and nearly every
+/// letter; a rare letter whose lower case is longer, such as "İ", stays as it is).
+pub fn lower_in_place(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut low = c.to_lowercase();
+        match (low.next(), low.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Lower-case key of a token for matching: without possessive "'s"/"'", without periods
 /// ("U.S." gives "us"), with typographic apostrophes folded.
 pub fn key(word: &str) -> String {
