@@ -5,7 +5,10 @@
 //! Clauses are split, between two stretches of four words or more, at a semicolon; at "but" /
 //! "while" / "whereas"; after a comma at a clause opener ("as", "including", "saying",
 //! "which") or a purpose "to"; and at "and" before a finite or past-tense verb ("went to
-//! Moscow and offered ...") or before a new subject with a verb of saying.
+//! Moscow and offered ...") or before a new subject with a verb of saying. The same rules
+//! split inside a direct quote (a quoted list of proposals states one claim per item), except
+//! that a verb of saying after "and" there belongs to the quote's attribution. A short aside
+//! closed by a comma ("..., as we say, ...") opens no clause.
 //!
 //! Known limits: no parser, so these are word rules: a second clause may lack its subject
 //! ("and offered to grant access"); "and" before a verb that is not in the short list or
@@ -54,12 +57,12 @@ pub fn split_clauses_in(text: &str, sentence: Span, toks: &[tokens::Token]) -> V
             continue;
         }
         let lw = tokens::lower(t.text);
-        if !depth_quote && starts_clause(toks, i, gap) {
+        if starts_clause(text, toks, i, gap, !depth_quote) {
             cuts.push(t.span.start);
             last_cut_tok = i;
             continue;
         }
-        if CLAUSE_SPLITS.contains(&&*lw) && !depth_quote {
+        if CLAUSE_SPLITS.contains(&&*lw) {
             // "but" right after a comma, or "but was/but not": a new statement.
             let next = toks.get(i + 1).map(|n| tokens::lower(n.text)).unwrap_or_default();
             let comma = gap.contains(',');
@@ -124,11 +127,18 @@ const SPEECH: &[&str] = &["says", "said", "told", "added", "adds"];
 /// Whether token `i` opens a new clause, beyond the "but"/"while" rule: after a comma, a
 /// clause opener or "to" (a purpose clause: "..., to counter ..."); "and" before a finite or
 /// past-tense verb (a second predicate) or before a new subject with a verb of saying.
-fn starts_clause(toks: &[tokens::Token], i: usize, gap: &str) -> bool {
+fn starts_clause(text: &str, toks: &[tokens::Token], i: usize, gap: &str, speech: bool) -> bool {
     let lw = tokens::lower(toks[i].text);
     let comma = gap.contains(',') || gap.contains("--") || gap.contains('—');
     let next = toks.get(i + 1).map(|n| tokens::lower(n.text)).unwrap_or_default();
-    if comma && (AFTER_COMMA.contains(&&*lw) || lw == "to") {
+    // An aside closed by a comma within three words ("..., as we say, about ...") is no clause.
+    let aside = || {
+        toks.get(i..(i + 4).min(toks.len()))
+            .unwrap_or(&[])
+            .windows(2)
+            .any(|w| text.get(w[0].span.end..w[1].span.start).is_some_and(|g| g.contains(',')))
+    };
+    if comma && (AFTER_COMMA.contains(&&*lw) || lw == "to") && !aside() {
         return true;
     }
     if lw != "and" {
@@ -141,7 +151,7 @@ fn starts_clause(toks: &[tokens::Token], i: usize, gap: &str) -> bool {
     if FINITE.contains(&&*next) || past {
         return true;
     }
-    toks[i + 1..].iter().take(5).any(|t| SPEECH.contains(&&*tokens::lower(t.text)))
+    speech && toks[i + 1..].iter().take(5).any(|t| SPEECH.contains(&&*tokens::lower(t.text)))
 }
 
 #[cfg(test)]
@@ -210,7 +220,45 @@ mod tests {
     }
 
     #[test]
-    fn keeps_short_or_quoted_or_single_statements() {
+    fn splits_statements_inside_a_direct_quote() {
+        // A quoted list of proposals states one claim per item, as it would outside quotes.
+        assert_eq!(
+            clauses("“We could work together to explore new concepts and technologies, to share early warning data, to promote stability and to improve our forces,” he said."),
+            vec![
+                "“We could work together to explore new concepts and technologies",
+                "to share early warning data",
+                "to promote stability and to improve our forces,” he said."
+            ]
+        );
+        assert_eq!(
+            clauses(
+                "\"It will defend against threats from the Middle East, and is not aimed at Russia,\" Hadley said."
+            ),
+            vec!["\"It will defend against threats from the Middle East", "and is not aimed at Russia,\" Hadley said."]
+        );
+        // "and" a few words before the attribution's verb of saying is still inside the quote.
+        assert_eq!(
+            clauses("“The system is a factor that can have a significant influence on regional and global security,” Serdyukov said."),
+            vec!["“The system is a factor that can have a significant influence on regional and global security,” Serdyukov said."]
+        );
+    }
+
+    #[test]
+    fn keeps_asides_inside_their_clause() {
+        // "as we say" is an aside closed by a comma, not a clause.
+        assert_eq!(
+            clauses("The installations in Poland are, as we say, about potential threats coming from the Middle East."),
+            vec!["The installations in Poland are, as we say, about potential threats coming from the Middle East."]
+        );
+        // "as" opening a longer clause still splits.
+        assert_eq!(
+            clauses("Gates met his counterpart in Moscow on Monday, as Washington tried to cool Russian anger over the scheme."),
+            vec!["Gates met his counterpart in Moscow on Monday", "as Washington tried to cool Russian anger over the scheme."]
+        );
+    }
+
+    #[test]
+    fn keeps_short_or_single_statements() {
         assert_eq!(clauses("Russia opposes the plan."), vec!["Russia opposes the plan."]);
         assert_eq!(clauses("Short, but fine."), vec!["Short, but fine."]);
         assert_eq!(
