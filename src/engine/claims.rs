@@ -36,8 +36,7 @@ pub fn split_clauses_in(text: &str, sentence: Span, toks: &[tokens::Token]) -> V
     let mut last_cut_tok = 0usize;
     let mut depth_quote = false;
     for (i, t) in toks.iter().enumerate() {
-        let gap_start = if i == 0 { sentence.start } else { toks[i - 1].span.end };
-        let gap = text.get(gap_start..t.span.start).unwrap_or("");
+        let gap = gap_before(text, sentence, toks, i);
         for c in gap.chars() {
             match c {
                 '“' => depth_quote = true,
@@ -57,7 +56,7 @@ pub fn split_clauses_in(text: &str, sentence: Span, toks: &[tokens::Token]) -> V
             continue;
         }
         let lw = tokens::lower(t.text);
-        if starts_clause(text, toks, i, gap, !depth_quote) {
+        if starts_clause(text, sentence, toks, i, !depth_quote) {
             cuts.push(t.span.start);
             last_cut_tok = i;
             continue;
@@ -124,20 +123,24 @@ const AFTER_COMMA: &[&str] = &["as", "including", "saying", "adding", "which", "
 /// ("... measures and spokesman Sean McCormack says talks ...").
 const SPEECH: &[&str] = &["says", "said", "told", "added", "adds"];
 
-/// Whether token `i` opens a new clause, beyond the "but"/"while" rule: after a comma, a
-/// clause opener or "to" (a purpose clause: "..., to counter ..."); "and" before a finite or
-/// past-tense verb (a second predicate) or before a new subject with a verb of saying.
-fn starts_clause(text: &str, toks: &[tokens::Token], i: usize, gap: &str, speech: bool) -> bool {
+/// The text between token `i - 1` (or the sentence's start) and token `i`: spaces and
+/// punctuation.
+fn gap_before<'t>(text: &'t str, sentence: Span, toks: &[tokens::Token], i: usize) -> &'t str {
+    let start = if i == 0 { sentence.start } else { toks[i - 1].span.end };
+    toks.get(i).and_then(|t| text.get(start..t.span.start)).unwrap_or("")
+}
+
+/// Whether token `i` of `sentence` opens a new clause, beyond the "but"/"while" rule: after a
+/// comma, a clause opener or "to" (a purpose clause: "..., to counter ..."), unless a comma
+/// closes it within three words (an aside: "..., as we say, ..."); "and" before a finite or
+/// past-tense verb (a second predicate) or, when `speech` (outside a direct quote, where the
+/// verb would belong to the quote's attribution), before a new subject with a verb of saying.
+fn starts_clause(text: &str, sentence: Span, toks: &[tokens::Token], i: usize, speech: bool) -> bool {
     let lw = tokens::lower(toks[i].text);
+    let gap = gap_before(text, sentence, toks, i);
     let comma = gap.contains(',') || gap.contains("--") || gap.contains('—');
     let next = toks.get(i + 1).map(|n| tokens::lower(n.text)).unwrap_or_default();
-    // An aside closed by a comma within three words ("..., as we say, about ...") is no clause.
-    let aside = || {
-        toks.get(i..(i + 4).min(toks.len()))
-            .unwrap_or(&[])
-            .windows(2)
-            .any(|w| text.get(w[0].span.end..w[1].span.start).is_some_and(|g| g.contains(',')))
-    };
+    let aside = || (i + 1..i + 4).any(|k| gap_before(text, sentence, toks, k).contains(','));
     if comma && (AFTER_COMMA.contains(&&*lw) || lw == "to") && !aside() {
         return true;
     }
@@ -235,6 +238,13 @@ mod tests {
                 "\"It will defend against threats from the Middle East, and is not aimed at Russia,\" Hadley said."
             ),
             vec!["\"It will defend against threats from the Middle East", "and is not aimed at Russia,\" Hadley said."]
+        );
+        // "but" after a comma splits inside a quote as outside.
+        assert_eq!(
+            clauses(
+                "“We have serious differences on this issue, but we are very serious about cooperation,” she said."
+            ),
+            vec!["“We have serious differences on this issue", "but we are very serious about cooperation,” she said."]
         );
         // "and" a few words before the attribution's verb of saying is still inside the quote.
         assert_eq!(
