@@ -50,6 +50,19 @@ fn a_count_at_another_precision_is_compatible() {
 }
 
 #[test]
+fn counts_of_one_kind_in_other_words_are_compared() {
+    // "workers" / "employees" (a thesaurus pair) count one kind of thing: "about 40" and "42"
+    // are one fact at different precision.
+    let (arts, a) = articles(&[
+        "About 40 workers were on the night shift at the Hemikol factory when the blast hit.",
+        "There were 42 employees on the night shift at the Hemikol factory, the company said.",
+    ]);
+    let g = group_joining(&arts, &a, "About 40", "42 employees").expect("one fact: the night shift");
+    assert_eq!(g.relation, Relation::Compatible, "{g:#?}");
+    assert!(g.differences.iter().any(|d| d.kind == DifferenceKind::Number && d.effect == Relation::Compatible));
+}
+
+#[test]
 fn counts_that_cannot_both_be_true_differ() {
     let (arts, a) = articles(&[
         "Three workers were killed and 27 people were injured in the explosion at the Hemikol factory.",
@@ -294,6 +307,21 @@ fn related_meanings_match_in_both_directions() {
     assert_symmetric_match(a, b, "fears", "anger", "fear ~ anger (related meaning)");
     // A related word alone is not a shared fact.
     let j = judge_pair("Fear spread through the town overnight.", "Anger grew among the striking dock workers.");
+    assert!(!j.matched, "{j:?}");
+}
+
+#[test]
+fn thesaurus_pairs_match_in_both_directions() {
+    // "plant" ~ "factory", "worker" ~ "employee": WordNet has no synset for either pair; Moby
+    // Thesaurus lists each word in the other's entry, and the two entries are alike.
+    let a = "Firefighters kept the flames away from the paint plant near the river overnight.";
+    let b = "Firefighters kept the flames away from the paint factory near the river overnight.";
+    assert_symmetric_match(a, b, "plant", "factory", "plant ~ factory (thesaurus)");
+    let a = "Three workers of the paint factory were taken to hospital in Belovac.";
+    let b = "Three employees of the paint factory were taken to hospital in Belovac.";
+    assert_symmetric_match(a, b, "workers", "employees", "worker ~ employee (thesaurus)");
+    // A thesaurus word alone is not a shared fact.
+    let j = judge_pair("The plant stood idle for a week.", "A factory in another country shut down.");
     assert!(!j.matched, "{j:?}");
 }
 

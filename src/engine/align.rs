@@ -5,9 +5,11 @@
 //! few claims name them, so the story's ever-present "Russia" counts little), quantities with
 //! what they count, and content words weighted by how rare they are in news generally (a
 //! background frequency table, `lexicon`), matched through lemmas, British/American spelling,
-//! WordNet synonyms, derivational families, adjective near-synonyms and, weakest, words of
-//! related meaning (a noun or verb and its narrow hypernym or a co-hyponym: "fear" ~ "anger")
-//! and words one of which is in the other's WordNet definition ("launch" ~ "attack").
+//! WordNet synonyms, derivational families, thesaurus pairs (Moby: "plant" ~ "factory",
+//! "worker" ~ "employee"), adjective near-synonyms and, weakest, words of related meaning (a
+//! noun or verb and its narrow hypernym or a co-hyponym: "fear" ~ "anger") and words one of
+//! which is in the other's WordNet definition ("launch" ~ "attack"). Counted things match as
+//! the same word, a synonym or a thesaurus pair ("40 workers" / "42 employees").
 //! Each reason names what matched ("fear ~ anger (related meaning)"). Two levels: whole claims
 //! that say the same thing (score over all their features), and single facts inside otherwise
 //! different claims (the same counted thing: "nine or ten interceptors" / "10 interceptor
@@ -25,9 +27,9 @@
 //! while they are linked to each other (the strongest first), so one star holds one fact.
 //!
 //! Known limits: no syntax, so "A offered B" and "B offered A" look alike; no paraphrase
-//! beyond WordNet (synonyms, hypernyms one step, co-hyponyms, words of a definition), in any
-//! sense of a synonym but only the most frequent sense for related meanings (the first two
-//! for definitions), so stances in other words ("opposes" /
+//! beyond WordNet (synonyms, hypernyms one step, co-hyponyms, words of a definition) and a
+//! filtered Moby thesaurus, in any sense of a synonym but only the most frequent sense for
+//! related meanings (the first two for definitions), so stances in other words ("opposes" /
 //! "rebuffed by" / "a destabilising factor"; "ease concerns" / "cool anger") mostly stay
 //! unmatched; what a count without a unit counts is only the few words beside it; a claim
 //! group still takes the strongest difference of all its facts (its counted facts also have
@@ -47,6 +49,9 @@ pub const MERGE_THRESHOLD: f64 = 0.35;
 pub const ENTITY_FACTOR: f64 = 0.5;
 /// What a gloss-related word pair counts for beside the same word.
 const GLOSS_FACTOR: f64 = 0.5;
+/// What a thesaurus pair (Moby, entries alike) counts for beside the same word: above the
+/// WordNet relations that are not synonymy, below synonyms (0.8).
+const THESAURUS_FACTOR: f64 = 0.6;
 /// Words less informative than this are matched only as themselves (no synonyms, no
 /// families) and are not indexed: "say" ~ "state" says nothing.
 const RELATED_MIN_INFO: f64 = 0.25;
@@ -299,8 +304,8 @@ pub struct Features {
     /// (lexicon word, word index) for the informative words the lexicon knows, sorted.
     lexes: Vec<(u32, u32)>,
     /// (lexicon word, word index, how they relate) for each near-synonym, word of related
-    /// meaning and gloss-related word of an informative word, sorted: one list, so that a pair
-    /// walks the other claim's words once for all three relations.
+    /// meaning, gloss-related word and thesaurus word of an informative word, sorted: one list,
+    /// so that a pair walks the other claim's words once for all four relations.
     near: Vec<(u32, u32, WordRelation)>,
     /// (entity, weight), sorted by entity.
     entities: Vec<(u32, f64)>,
@@ -424,6 +429,7 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
                 f.near.extend(lexicon::close_of_id(l).iter().map(|&c| (c, i, WordRelation::Close)));
                 f.near.extend(lexicon::related_of_id(l).iter().map(|&c| (c, i, WordRelation::Related)));
                 f.near.extend(lexicon::gloss_of_id(l).iter().map(|&c| (c, i, WordRelation::Gloss)));
+                f.near.extend(lexicon::thesaurus_of_id(l).iter().map(|&c| (c, i, WordRelation::Thesaurus)));
             }
             if let Some(fam) = fam {
                 f.families.push((fam, i));
@@ -627,6 +633,7 @@ enum WordRelation {
     Close,
     Related,
     Gloss,
+    Thesaurus,
 }
 
 impl WordRelation {
@@ -637,6 +644,7 @@ impl WordRelation {
             WordRelation::Close => 0.5,
             WordRelation::Related => 0.5,
             WordRelation::Gloss => GLOSS_FACTOR,
+            WordRelation::Thesaurus => THESAURUS_FACTOR,
         }
     }
     fn label(self) -> &'static str {
@@ -646,6 +654,7 @@ impl WordRelation {
             WordRelation::Close => "near-synonym",
             WordRelation::Related => "related meaning",
             WordRelation::Gloss => "in a definition",
+            WordRelation::Thesaurus => "thesaurus",
         }
     }
 }
@@ -815,7 +824,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             let same = ua.head == ub.head
                 || ub.words.contains(&ua.head)
                 || ua.words.contains(&ub.head)
-                || matches!((ua.head_lex, ub.head_lex), (Some(x), Some(y)) if lexicon::related_ids(x, y) == Some(lexicon::Relatedness::Synonym));
+                || matches!((ua.head_lex, ub.head_lex), (Some(x), Some(y)) if lexicon::same_kind_ids(x, y));
             if !same {
                 continue;
             }
@@ -900,7 +909,8 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
 /// Context words of a count without a unit below this informativeness are not what it counts.
 const BARE_CONTEXT_MIN_INFO: f64 = 0.3;
 
-/// The most informative word two counts' contexts share, as itself or a synonym: (key, weight).
+/// The most informative word two counts' contexts share, as itself or a word of the same kind
+/// (a synonym or thesaurus pair, [`lexicon::same_kind`]): (key, weight).
 fn bare_meet(xa: &[(u32, Option<u32>, f64)], xb: &[(u32, Option<u32>, f64)]) -> Option<(u32, f64)> {
     let mut best: Option<(u32, f64)> = None;
     for &(ka, la, wa) in xa {
@@ -911,8 +921,8 @@ fn bare_meet(xa: &[(u32, Option<u32>, f64)], xb: &[(u32, Option<u32>, f64)]) -> 
             if wb < BARE_CONTEXT_MIN_INFO {
                 continue;
             }
-            let synonym = matches!((la, lb), (Some(x), Some(y)) if lexicon::related_ids(x, y) == Some(lexicon::Relatedness::Synonym));
-            if ka == kb || synonym {
+            let same_kind = matches!((la, lb), (Some(x), Some(y)) if lexicon::same_kind_ids(x, y));
+            if ka == kb || same_kind {
                 let w = wa.min(wb);
                 if best.is_none_or(|(_, b)| w > b) {
                     best = Some((ka, w));
@@ -932,7 +942,7 @@ pub fn same_unit(a: &Quantity, b: &Quantity) -> bool {
     let words = |u: &str| -> BTreeSet<String> { u.split_whitespace().map(word_key).collect() };
     let (wa, wb) = (words(ua), words(ub));
     let (ha, hb) = (word_key(numbers::unit_head(ua)), word_key(numbers::unit_head(ub)));
-    ha == hb || wb.contains(&ha) || wa.contains(&hb) || lexicon::synonyms(&ha, &hb)
+    ha == hb || wb.contains(&ha) || wa.contains(&hb) || lexicon::same_kind(&ha, &hb)
 }
 
 /// Words after a quantity that end what it counts: conjunctions ("three workers | and injuring
@@ -990,14 +1000,14 @@ fn same_context(ta: &str, a: &Claim, qa: &Quantity, tb: &str, b: &Claim, qb: &Qu
 }
 
 /// The words around two quantities, other than what they count, share an informative key or
-/// a synonym.
+/// a word of the same kind (a synonym or thesaurus pair).
 fn contexts_meet(ta: &str, a: &Claim, qa: &Quantity, tb: &str, b: &Claim, qb: &Quantity) -> bool {
     let unit_words: BTreeSet<String> =
         [qa, qb].iter().filter_map(|q| q.unit.as_deref()).flat_map(|u| u.split_whitespace().map(word_key)).collect();
     let (mut ca, mut cb) = (number_context(ta, a, qa), number_context(tb, b, qb));
     ca.retain(|k| !unit_words.contains(k));
     cb.retain(|k| !unit_words.contains(k));
-    ca.iter().any(|x| lexicon::informativeness(x) >= 0.3 && cb.iter().any(|y| x == y || lexicon::synonyms(x, y)))
+    ca.iter().any(|x| lexicon::informativeness(x) >= 0.3 && cb.iter().any(|y| x == y || lexicon::same_kind(x, y)))
 }
 
 fn fmt_q(q: &Quantity) -> String {

@@ -1,9 +1,11 @@
 //! Lexical knowledge for matching words across articles: word frequency (Zipf), a weight for
-//! how informative a word is, a light lemmatiser, British-to-American spelling keys, and
+//! how informative a word is, a light lemmatiser, British-to-American spelling keys,
 //! WordNet synonyms, near-synonyms, words of related meaning and gloss-related words (one names
-//! the other in a definition of one of its first senses). All of it comes from data
-//! files (`data/lexicon/`, built by `tools/lexicon/build.py` from wordfreq 3.1.1 and WordNet
-//! 3.0; sources and licences in `NOTICE`), parsed once (a few milliseconds; see `preload`).
+//! the other in a definition of one of its first senses), and thesaurus pairs (two words that
+//! list each other in Moby Thesaurus II and whose entries are alike: "plant" ~ "factory").
+//! All of it comes from data files (`data/lexicon/`, built by `tools/lexicon/build.py` from
+//! wordfreq 3.1.1, WordNet 3.0 and Moby Thesaurus II; sources and licences in `NOTICE`),
+//! parsed once (a few milliseconds; see `preload`).
 //!
 //! Where the data comes from: natively (the CLI, tests, benchmarks) it is compiled in with
 //! `include_str!` and parsed on first use. On wasm it is not compiled in (it was 146 KB gzip of
@@ -28,7 +30,11 @@
 //! is a bag of definition words, so it also joins words that are merely mentioned together
 //! ("ease" ~ "hardship"), and adds ~23 KB gzip to `close.txt`; spelling keys cover the common
 //! British
-//! patterns only (-ise, -our, -tre/-bre, -ence, -mme, -lled, co-/re- hyphens).
+//! patterns only (-ise, -our, -tre/-bre, -ence, -mme, -lled, co-/re- hyphens). Moby lists all
+//! senses and loose associations of a word in one entry, with no part of speech; keeping only
+//! mutual entries that share much of their lists (at most three partners per word, both words
+//! of Zipf >= 3.5) drops most of the loose ones, not all ("worker" ~ "bee", "threaten" ~ "await"), and it adds
+//! ~40 KB gzip to `close.txt`.
 //!
 //! Look-ups: words are numbered (their line in the word list) and found through a hash index
 //! (open addressing, [`FastHasher`], a 32-bit tag per slot so a miss rarely compares strings);
@@ -302,6 +308,25 @@ pub fn synonyms(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether two different words (lemmas or keys; case ignored) name one kind of thing: WordNet
+/// synonyms or a thesaurus pair ("worker" ~ "employee"). What counted things are compared by.
+pub fn same_kind(a: &str, b: &str) -> bool {
+    let (a, b) = (lower(a), lower(b));
+    if a == b {
+        return false;
+    }
+    let lex = lexicon();
+    match (lex.find(&a), lex.find(&b)) {
+        (Some(i), Some(j)) => same_kind_ids(i, j),
+        _ => false,
+    }
+}
+
+/// [`same_kind`] for two word numbers from [`word_id`].
+pub fn same_kind_ids(i: u32, j: u32) -> bool {
+    i != j && (lexicon().share_synset(i, j) || thesaurus_of_id(i).binary_search(&j).is_ok())
+}
+
 /// How two words (lemmas or keys; case ignored) relate, if at all. Symmetric.
 ///
 /// Callers compare one word with many (`related(k, kb)` for every `kb`), so the last first
@@ -382,6 +407,15 @@ pub fn gloss_of_id(i: u32) -> &'static [u32] {
     row(&lex.gloss_start, &lex.gloss_ids, i)
 }
 
+/// The thesaurus words (word numbers, ascending) of a word number from [`word_id`]: words
+/// that list each other in Moby Thesaurus II and whose entries are alike ("plant" ~
+/// "factory", "worker" ~ "employee"), less pairs WordNet already relates; empty for an
+/// unknown number or a word with none.
+pub fn thesaurus_of_id(i: u32) -> &'static [u32] {
+    let lex = lexicon();
+    row(&lex.thesaurus_start, &lex.thesaurus_ids, i)
+}
+
 /// The words that share a synset with `word` (a lemma), sorted, without `word` itself.
 pub fn synonyms_of(word: &str) -> Vec<&'static str> {
     let lex = lexicon();
@@ -436,6 +470,8 @@ struct Lexicon {
     /// Gloss-related words of word `i` (the `^` lines of the close file), both directions,
     /// sorted.
     gloss_start: Vec<u32>,
+    thesaurus_start: Vec<u32>,
+    thesaurus_ids: Vec<u32>,
     gloss_ids: Vec<u32>,
     /// (form, base), sorted by form.
     exceptions: Vec<(&'static str, &'static str)>,
@@ -458,6 +494,7 @@ struct Stats {
     close: (usize, usize),
     related: (usize, usize),
     gloss: (usize, usize),
+    thesaurus: (usize, usize),
     exceptions: (usize, usize),
 }
 
@@ -525,6 +562,8 @@ impl Lexicon {
             related_start: Vec::new(),
             related_ids: Vec::new(),
             gloss_start: Vec::new(),
+            thesaurus_start: Vec::new(),
+            thesaurus_ids: Vec::new(),
             gloss_ids: Vec::new(),
             exceptions: Vec::new(),
             stats,
@@ -573,17 +612,20 @@ impl Lexicon {
         lex.syn_sig = (0..n as u32).map(|i| lex.synsets_of(i).iter().fold(0u64, |m, &s| m | syn_bit(s))).collect();
 
         // Close pairs: a (difference from the previous line's a), then b - a for each b; the
-        // lines after `~` are pairs of related meaning, those after `^` gloss-related pairs, in
-        // the same format.
+        // lines after `~` are pairs of related meaning, those after `^` gloss-related pairs,
+        // those after `%` thesaurus pairs, each block in the same format.
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut related_pairs: Vec<(u32, u32)> = Vec::new();
         let mut gloss_pairs: Vec<(u32, u32)> = Vec::new();
-        let (mut prev_a, mut prev_related, mut prev_gloss) = (0u64, 0u64, 0u64);
+        let mut thesaurus_pairs: Vec<(u32, u32)> = Vec::new();
+        let (mut prev_a, mut prev_related, mut prev_gloss, mut prev_thesaurus) = (0u64, 0u64, 0u64, 0u64);
         for line in data_lines(close) {
             let (line, prev, out, stat) = if let Some(rest) = line.strip_prefix('~') {
                 (rest, &mut prev_related, &mut related_pairs, &mut lex.stats.related)
             } else if let Some(rest) = line.strip_prefix('^') {
                 (rest, &mut prev_gloss, &mut gloss_pairs, &mut lex.stats.gloss)
+            } else if let Some(rest) = line.strip_prefix('%') {
+                (rest, &mut prev_thesaurus, &mut thesaurus_pairs, &mut lex.stats.thesaurus)
             } else {
                 (line, &mut prev_a, &mut pairs, &mut lex.stats.close)
             };
@@ -606,6 +648,7 @@ impl Lexicon {
         (lex.close_start, lex.close_ids) = csr(n, pairs);
         (lex.related_start, lex.related_ids) = csr(n, related_pairs);
         (lex.gloss_start, lex.gloss_ids) = csr(n, gloss_pairs);
+        (lex.thesaurus_start, lex.thesaurus_ids) = csr(n, thesaurus_pairs);
 
         // Exceptions: form base [more bases]; the first base is used.
         for line in data_lines(exceptions) {
@@ -1072,7 +1115,7 @@ mod tests {
     fn malformed_data_is_skipped_not_fatal() {
         let words = "# comment\n300a\n30x\n301b\n3\n302c\n309zzz\n";
         let synonyms = "n 0 2\nv 1\nx 0 1\nn a b\nn 0 999\nv 0 2\n";
-        let close = "0 1\n0\n1 0\nz 2\n~2 2\n~0\n~9 1\n^1 3\n^x 1\n^0 0\n";
+        let close = "0 1\n0\n1 0\nz 2\n~2 2\n~0\n~9 1\n^1 3\n^x 1\n^0 0\n%2 1\n%9 9\n";
         let exc = "went go\nlonely\n\n";
         let lex = Lexicon::parse(words, synonyms, close, exc);
         // "30x" and "3" and "309zzz" (shares 9 letters with a 1-letter word) are bad lines,
@@ -1091,6 +1134,13 @@ mod tests {
         assert_eq!(
             (row(&lex.gloss_start, &lex.gloss_ids, 1), row(&lex.gloss_start, &lex.gloss_ids, 4)),
             (&[4][..], &[1][..])
+        );
+        // `%` lines (thesaurus): their own differences again (2: word 2 ~ 3); "%9 9" is past
+        // the last word.
+        assert_eq!(lex.stats.thesaurus, (2, 1));
+        assert_eq!(
+            (row(&lex.thesaurus_start, &lex.thesaurus_ids, 2), row(&lex.thesaurus_start, &lex.thesaurus_ids, 3)),
+            (&[3][..], &[2][..])
         );
         assert_eq!(lex.stats.exceptions, (2, 1));
         let huge =

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds the engine's lexical data, data/lexicon/*, from wordfreq and WordNet 3.0.
+"""Builds the engine's lexical data, data/lexicon/*, from wordfreq, WordNet 3.0 and Moby.
 
 Inputs (nothing is downloaded at build time; install these once):
 
@@ -10,6 +10,9 @@ Inputs (nothing is downloaded at build time; install these once):
         WordNet 3.0; the database files are read from /usr/share/wordnet/
         (index.*, data.{noun,verb,adj} with their glosses, *.exc, cntlist.rev). Licence: the WordNet 3.0 licence,
         copied whole into data/lexicon/LICENSE-WordNet.
+    npm pack moby@1.1.2 && tar xzf moby-1.1.2.tgz package/words.txt
+        Moby Thesaurus II (Grady Ward, public domain), as the npm package ships it; put
+        words.txt in tools/lexicon/.cache/moby/ (git-ignored) or pass --moby PATH.
 
 Usage:
 
@@ -61,6 +64,15 @@ Outputs (all plain UTF-8 text, `#` lines are comments, every other line is data)
                     senses first), pairs already synonyms, close or related left out:
                     "launch" ~ "attack" ("a rocket attack"), "shield" ~ "protect". Symmetric,
                     like the other blocks.
+                    Last, a block of lines starting with `%` (same format, its own
+                    differences): thesaurus pairs from Moby, two words (Zipf >= THES_ZIPF,
+                    a-z) that each list the other and whose entries are alike (cosine of the
+                    two entries' word sets, each with its root, >= THES_MIN_COS), at most
+                    THES_MAX_PAIRS partners per word (the most alike first), pairs WordNet
+                    already relates above left out: "plant" ~ "factory", "worker" ~
+                    "employee". Moby mixes senses and loose associations in one entry with no
+                    part of speech; the mutual listing and the alike entries drop most loose
+                    ones ("aim" lists "object", "propose", "want").
   exceptions.txt    WordNet's irregular forms (verb.exc, then noun.exc, then adj.exc), as
                     `form base [base2]`, kept when the base is in the vocabulary, the form is
                     a-z and known to wordfreq (Zipf >= EXC_FORM_ZIPF), form != base, and the
@@ -90,6 +102,10 @@ GLOSS_SOURCE_ZIPF = 3.5  # the glossed word: a common word
 EXC_FORM_ZIPF = 2.5
 EXC_OWN_TAGS = 5
 AMERICAN_BRITISH_ZIPF = 1.5  # a British variant must be at least this frequent to count
+THES_ZIPF = 3.5  # thesaurus pairs: both words at least this frequent
+THES_MIN_COS = 0.15  # and their Moby entries this alike (cosine of the two entries' word sets)
+THES_MAX_PAIRS = 3  # the most thesaurus partners kept per word (the most alike first)
+MOBY_SHA256 = "63fcdcec2efe34414825945c7837f4381c7df7344ae34fdf1e8368eda19d59f3"
 
 WORD = re.compile(r"^[a-z]+$")
 # Regular endings a gloss word is lemmatised by (irregular forms come from *.exc).
@@ -258,9 +274,53 @@ def front_code(words):
         prev = w
 
 
-def build(wndir):
+def load_moby(path):
+    """Moby Thesaurus II (`words.txt` of the npm package moby 1.1.2, the same text as Moby's
+    mthesaur.txt): one root word per line, then its synonyms and related words, by commas."""
+    import hashlib
+
+    raw = open(path, "rb").read()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != MOBY_SHA256:
+        print(f"warning: {path} has sha256 {digest}, the data was built from {MOBY_SHA256}", file=sys.stderr)
+    entries = {}
+    for line in raw.decode("latin-1").splitlines():
+        parts = [p for p in line.split(",") if p]
+        if len(parts) >= 2:
+            entries[parts[0]] = set(parts[1:])
+    return entries
+
+
+def thesaurus_pairs(moby, zipf):
+    """Pairs of words that list each other in Moby and whose entries are alike: the cosine of
+    the two entries' word sets (each with its root) at least THES_MIN_COS, at most
+    THES_MAX_PAIRS partners per word, the most alike first. Moby lists every sense and loose
+    associations together ("aim": "object", "propose", "want"); asking that both entries share
+    much of their lists keeps near-synonyms ("plant" ~ "factory", "worker" ~ "employee",
+    "ease" ~ "relieve") and drops most of those."""
+    import math
+
+    roots = sorted(w for w in moby if WORD.match(w) and zipf.get(w, 0.0) >= THES_ZIPF)
+    rooted = set(roots)
+    entry = {w: moby[w] | {w} for w in roots}
+    pairs = set()
+    for a in roots:
+        alike = []
+        for b in moby[a]:
+            if b == a or b not in rooted or a not in moby[b]:
+                continue
+            cos = len(entry[a] & entry[b]) / math.sqrt(len(entry[a]) * len(entry[b]))
+            if cos >= THES_MIN_COS:
+                alike.append((-cos, b))
+        for _, b in sorted(alike)[:THES_MAX_PAIRS]:
+            pairs.add(tuple(sorted((a, b))))
+    return sorted(pairs)
+
+
+def build(wndir, moby_path):
     zipf, version = load_zipf()
     wn = load_wordnet(wndir)
+    thes_words = thesaurus_pairs(load_moby(moby_path), zipf)
 
     def members(pos, off, vocab):
         return [w for w in wn[pos][off][1] if w in vocab]
@@ -290,6 +350,7 @@ def build(wndir):
             zipf.get(b, 0.0) >= AMERICAN_BRITISH_ZIPF for b in british_variants(w)
         ):
             tail.add(w)
+    tail.update(w for pair in thes_words for w in pair if w not in core and zipf[w] >= TAIL_ZIPF)
     vocab = sorted(core | tail)
     number = {w: i for i, w in enumerate(vocab)}
 
@@ -469,6 +530,17 @@ def build(wndir):
     for a, b in sorted(gloss):
         gloss_groups.setdefault(a, []).append(b)
 
+    # Thesaurus pairs (Moby), less those WordNet already relates.
+    thesaurus = set()
+    for x, y in thes_words:
+        if x in number and y in number:
+            a, b = sorted((number[x], number[y]))
+            if (a, b) not in same and (a, b) not in close and (a, b) not in related and (a, b) not in gloss:
+                thesaurus.add((a, b))
+    thes_groups = {}
+    for a, b in sorted(thesaurus):
+        thes_groups.setdefault(a, []).append(b)
+
     # Exceptions, less those whose form is a common word of its own: its SemCor tag count
     # (cntlist.rev) is at least EXC_OWN_TAGS and at least a quarter of the base's ("offer" is
     # not "off", "feed" not "fee", "ground" not "grind", "wound" not "wind").
@@ -507,6 +579,7 @@ def build(wndir):
         "close": close_groups,
         "related": related_groups,
         "gloss": gloss_groups,
+        "thesaurus": thes_groups,
         "exceptions": exceptions,
         "core": len(core),
         "tail": len(tail),
@@ -574,6 +647,17 @@ def render(d):
     for a, bs in d["gloss"].items():
         lines.append("^" + str(a - prev) + " " + " ".join(str(b - a) for b in bs) + "\n")
         prev = a
+    n_thes = sum(len(v) for v in d["thesaurus"].values())
+    lines.append(
+        f"# Thesaurus: {n_thes} pairs of words that list each other in Moby Thesaurus II (by Grady\n"
+        "#   Ward, placed in the public domain; read from words.txt of the npm package moby 1.1.2)\n"
+        f"#   and whose entries are alike (cosine >= {THES_MIN_COS}, at most {THES_MAX_PAIRS} per word), less pairs\n"
+        "#   WordNet already relates above. Same format after `%`.\n"
+    )
+    prev = 0
+    for a, bs in d["thesaurus"].items():
+        lines.append("%" + str(a - prev) + " " + " ".join(str(b - a) for b in bs) + "\n")
+        prev = a
     files["close.txt"] = "".join(lines)
 
     lines = [
@@ -602,12 +686,10 @@ def show(d, words):
         near = [b for b in d["close"].get(i, [])] + [a for a, bs in d["close"].items() if i in bs]
         if near:
             print("  close: " + " ".join(vocab[j] for j in sorted(near)))
-        rel = [b for b in d["related"].get(i, [])] + [a for a, bs in d["related"].items() if i in bs]
-        if rel:
-            print("  related: " + " ".join(vocab[j] for j in sorted(rel)))
-        gl = [b for b in d["gloss"].get(i, [])] + [a for a, bs in d["gloss"].items() if i in bs]
-        if gl:
-            print("  gloss: " + " ".join(vocab[j] for j in sorted(gl)))
+        for kind in ("related", "gloss", "thesaurus"):
+            got = d[kind].get(i, []) + [a for a, bs in d[kind].items() if i in bs]
+            if got:
+                print(f"  {kind}: " + " ".join(vocab[j] for j in sorted(got)))
         if w in d["exceptions"]:
             print("  exception: " + " ".join(d["exceptions"][w]))
 
@@ -617,9 +699,15 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     ap.add_argument("--out", default=os.path.join(here, "..", "..", "data", "lexicon"))
+    ap.add_argument(
+        "--moby",
+        default=os.path.join(here, ".cache", "moby", "words.txt"),
+        help="Moby Thesaurus II as words.txt of the npm package moby 1.1.2 "
+        "(npm pack moby@1.1.2, then tar xzf moby-1.1.2.tgz package/words.txt)",
+    )
     ap.add_argument("--show", nargs="*", help="print what the data says about these words")
     args = ap.parse_args()
-    d = build(args.wordnet)
+    d = build(args.wordnet, args.moby)
     if args.show:
         show(d, args.show)
         return
