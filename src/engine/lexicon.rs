@@ -297,29 +297,24 @@ impl std::hash::Hasher for FastHasher {
 /// Whether two different words (lemmas; case ignored) share a WordNet synset, in any
 /// part of speech. Symmetric; a word is not its own synonym (see [`related`] for that).
 pub fn synonyms(a: &str, b: &str) -> bool {
+    distinct_ids(a, b).is_some_and(|(i, j)| lexicon().share_synset(i, j))
+}
+
+/// The word numbers of two different listed words (case ignored); `None` when they are the
+/// same word or either is not listed.
+fn distinct_ids(a: &str, b: &str) -> Option<(u32, u32)> {
     let (a, b) = (lower(a), lower(b));
     if a == b {
-        return false;
+        return None;
     }
     let lex = lexicon();
-    match (lex.find(&a), lex.find(&b)) {
-        (Some(i), Some(j)) => lex.share_synset(i, j),
-        _ => false,
-    }
+    Some((lex.find(&a)?, lex.find(&b)?))
 }
 
 /// Whether two different words (lemmas or keys; case ignored) name one kind of thing: WordNet
 /// synonyms or a thesaurus pair ("worker" ~ "employee"). What counted things are compared by.
 pub fn same_kind(a: &str, b: &str) -> bool {
-    let (a, b) = (lower(a), lower(b));
-    if a == b {
-        return false;
-    }
-    let lex = lexicon();
-    match (lex.find(&a), lex.find(&b)) {
-        (Some(i), Some(j)) => same_kind_ids(i, j),
-        _ => false,
-    }
+    distinct_ids(a, b).is_some_and(|(i, j)| same_kind_ids(i, j))
 }
 
 /// [`same_kind`] for two word numbers from [`word_id`].
@@ -1409,6 +1404,21 @@ mod tests {
 
     /// Gloss relatedness: a word and the informative words of its first senses' definitions,
     /// not its synonyms (those are matched as synonyms) nor words too common to say anything.
+    #[test]
+    fn thesaurus_pairs_name_one_kind_of_thing() {
+        // Not WordNet synonyms, but a Moby pair: the same kind in both directions.
+        for (a, b) in [("worker", "employee"), ("plant", "factory")] {
+            assert!(!synonyms(a, b), "{a} {b}");
+            assert!(same_kind(a, b) && same_kind(b, a), "{a} {b}");
+            assert!(thesaurus_of_id(word_id(a).unwrap()).contains(&word_id(b).unwrap()), "{a} {b}");
+        }
+        // WordNet synonyms are the same kind too; a word is not a kind apart from itself, and
+        // an unknown word is of no kind.
+        assert!(same_kind("injure", "hurt"));
+        assert!(!same_kind("worker", "Worker") && !same_kind("worker", "zzzzq"));
+        assert!(!same_kind("worker", "missile"));
+    }
+
     #[test]
     fn gloss_related_words() {
         let id = |w: &str| word_id(w).unwrap_or_else(|| panic!("{w} not in the lexicon"));

@@ -586,6 +586,16 @@ def build(wndir, moby_path):
     }
 
 
+def pair_block(prefix, groups):
+    """Lines of a block of close.txt: `prefix`, a (as the difference from the previous line's
+    a), then each b > a as b - a."""
+    lines, prev = [], 0
+    for a, bs in groups.items():
+        lines.append(prefix + str(a - prev) + " " + " ".join(str(b - a) for b in bs) + "\n")
+        prev = a
+    return lines
+
+
 def render(d):
     zipf, vocab = d["zipf"], d["vocab"]
     files = {}
@@ -624,29 +634,20 @@ def render(d):
         "# Format: word number a (as the difference from the previous line's a), then the\n"
         "#   numbers b > a close to it, each as b - a.\n",
     ]
-    prev = 0
-    for a, bs in d["close"].items():
-        lines.append(str(a - prev) + " " + " ".join(str(b - a) for b in bs) + "\n")
-        prev = a
+    lines += pair_block("", d["close"])
     n_related = sum(len(v) for v in d["related"].values())
     lines.append(
         f"# Related meaning: {n_related} pairs, a noun or verb and its direct hypernym or a\n"
         f"#   co-hyponym, under hypernyms of at most {RELATED_MAX_CHILDREN} hyponyms, most frequent\n"
         "#   senses only (data.noun, data.verb, index.noun, index.verb). Same format after `~`.\n"
     )
-    prev = 0
-    for a, bs in d["related"].items():
-        lines.append("~" + str(a - prev) + " " + " ".join(str(b - a) for b in bs) + "\n")
-        prev = a
+    lines += pair_block("~", d["related"])
     n_gloss = sum(len(v) for v in d["gloss"].values())
     lines.append(
         f"# Gloss relatedness: {n_gloss} pairs, a word and an informative word of the gloss of one\n"
         f"#   of its first {GLOSS_SENSES} senses (data.*, index.*, *.exc). Same format after `^`.\n"
     )
-    prev = 0
-    for a, bs in d["gloss"].items():
-        lines.append("^" + str(a - prev) + " " + " ".join(str(b - a) for b in bs) + "\n")
-        prev = a
+    lines += pair_block("^", d["gloss"])
     n_thes = sum(len(v) for v in d["thesaurus"].values())
     lines.append(
         f"# Thesaurus: {n_thes} pairs of words that list each other in Moby Thesaurus II (by Grady\n"
@@ -654,10 +655,7 @@ def render(d):
         f"#   and whose entries are alike (cosine >= {THES_MIN_COS}, at most {THES_MAX_PAIRS} per word), less pairs\n"
         "#   WordNet already relates above. Same format after `%`.\n"
     )
-    prev = 0
-    for a, bs in d["thesaurus"].items():
-        lines.append("%" + str(a - prev) + " " + " ".join(str(b - a) for b in bs) + "\n")
-        prev = a
+    lines += pair_block("%", d["thesaurus"])
     files["close.txt"] = "".join(lines)
 
     lines = [
@@ -683,10 +681,7 @@ def show(d, words):
         for pos, s in d["synonyms"]:
             if i in s:
                 print(f"  syn {pos}: " + " ".join(vocab[j] for j in s))
-        near = [b for b in d["close"].get(i, [])] + [a for a, bs in d["close"].items() if i in bs]
-        if near:
-            print("  close: " + " ".join(vocab[j] for j in sorted(near)))
-        for kind in ("related", "gloss", "thesaurus"):
+        for kind in ("close", "related", "gloss", "thesaurus"):
             got = d[kind].get(i, []) + [a for a, bs in d[kind].items() if i in bs]
             if got:
                 print(f"  {kind}: " + " ".join(vocab[j] for j in sorted(got)))
