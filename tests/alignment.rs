@@ -63,6 +63,24 @@ fn counts_of_one_kind_in_other_words_are_compared() {
 }
 
 #[test]
+fn one_value_written_with_and_without_about_agrees() {
+    // "about 10" and "ten" both say 10: the hedge is typed, the relation stays `agree`
+    // (unlike "about 40" / "42", a different value at another precision).
+    let (arts, a) = articles(&[
+        "Some said they heard the explosion at the Hemikol factory about 10 kilometres away.",
+        "Neighbours said the explosion at the Hemikol factory was heard ten kilometres away.",
+    ]);
+    let g = group_joining(&arts, &a, "about 10", "ten kilometres").expect("one fact: the distance");
+    assert_eq!(g.relation, Relation::Agree, "{g:#?}");
+    let d = g.differences.iter().find(|d| d.kind == DifferenceKind::Hedging).expect("the hedge is noted");
+    assert_eq!(d.effect, Relation::Agree);
+    let spans: Vec<&str> =
+        d.spans.iter().map(|s| &arts.iter().find(|x| x.id == s.doc).unwrap().text[s.start..s.end]).collect();
+    assert!(spans.contains(&"about 10") && spans.contains(&"ten"), "{spans:?}");
+    assert!(!g.differences.iter().any(|d| d.kind == DifferenceKind::Number), "{:#?}", g.differences);
+}
+
+#[test]
 fn counts_that_cannot_both_be_true_differ() {
     let (arts, a) = articles(&[
         "Three workers were killed and 27 people were injured in the explosion at the Hemikol factory.",

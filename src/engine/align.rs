@@ -1595,7 +1595,14 @@ fn make_group(
                     if counted.is_none() && unit && rel == Relation::Differ && !contexts_meet(ta, a, qa, tb, b, qb) {
                         continue;
                     }
-                    if rel != Relation::Agree {
+                    if rel == Relation::Agree && qa.approximate != qb.approximate {
+                        differences.push(Difference {
+                            kind: DifferenceKind::Hedging,
+                            effect: Relation::Agree,
+                            spans: vec![ds(a, qa.span), ds(b, qb.span)],
+                            note: format!("{} vs {} {}: one is approximate", qa.span.text(ta), qb.span.text(tb), thing),
+                        });
+                    } else if rel != Relation::Agree {
                         differences.push(Difference {
                             kind: DifferenceKind::Number,
                             effect: rel,

@@ -47,7 +47,8 @@
 //! "a few", "many" alone are not quantities (too vague to compare).
 //!
 //! `compare` judges two quantities of the same thing (the caller checks the unit): identical
-//! intervals agree (exact "10" and "10", or "thousands" and "thousands"); overlapping intervals
+//! intervals agree (exact "10" and "10", "thousands" and "thousands", and "about 10" and "ten":
+//! the same value, one hedged, which the alignment notes as hedging); overlapping intervals
 //! are compatible ("nine or ten" / "10"; "thousands" / "5-6,000"; "about 300" / "312");
 //! disjoint ones differ ("27" / "25"). Exact numbers have no tolerance beyond float rounding;
 //! an approximate single value ("a dozen") is widened by 10% each way.
@@ -1079,6 +1080,8 @@ pub(crate) struct NumMatch {
     pub low: f64,
     pub high: f64,
     pub approx: bool,
+    /// The interval as written before "about" widened it ("about 10": 10..=10).
+    pub about: Option<(f64, f64)>,
     /// First token of the phrase (a prefix word, if any) and of the number itself.
     pub start: usize,
     pub core: usize,
@@ -1149,10 +1152,12 @@ pub(crate) fn number_at(toks: &[Tok], i: usize) -> Option<Parse> {
                         Prefix::More => (m.low, UNBOUNDED),
                         Prefix::Less => (0.0, m.high),
                     };
+                    let about = matches!(kind, Prefix::About).then_some((m.low, m.high));
                     return Some(Parse::Num(NumMatch {
                         low,
                         high,
                         approx: true,
+                        about,
                         start: i,
                         single: false,
                         exact_int: None,
@@ -1174,6 +1179,7 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
             low,
             high,
             approx: true,
+            about: None,
             start: p,
             core: p,
             next,
@@ -1193,6 +1199,7 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
             low: v.v - v.half,
             high: v.v + v.half,
             approx: v.approx || v.half > 0.0,
+            about: None,
             start: p,
             core: p,
             next: v.next,
@@ -1223,6 +1230,7 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
             low: l.min(h),
             high: l.max(h),
             approx: approx || lo.approx || hi.approx || lo.half > 0.0 || hi.half > 0.0,
+            about: None,
             start: p,
             core: p,
             next: hi.next,
@@ -1368,6 +1376,7 @@ fn as_match(p: Parse) -> NumMatch {
             low: 0.0,
             high: 0.0,
             approx: false,
+            about: None,
             start: 0,
             core: 0,
             next,
@@ -1811,7 +1820,15 @@ fn build(toks: &[Tok], m: &NumMatch) -> Option<Quantity> {
     }
     let start = toks.get(m.start)?.start;
     let end = toks.get(m.next - 1)?.end;
-    Some(Quantity { span: Span::new(start, end), low: m.low, high: m.high, approximate: m.approx, unit, unit_span })
+    Some(Quantity {
+        span: Span::new(start, end),
+        low: m.low,
+        high: m.high,
+        approximate: m.approx,
+        about: m.about,
+        unit,
+        unit_span,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1821,11 +1838,18 @@ fn close(x: f64, y: f64) -> bool {
     x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
 }
 
-/// How two quantities of the same thing relate: identical intervals agree, overlapping ones
+/// How two quantities of the same thing relate: identical intervals (hedged or not) agree, overlapping ones
 /// are compatible, disjoint ones differ. An approximate single value is widened by 10%.
 pub fn compare(a: &Quantity, b: &Quantity) -> Relation {
     let same = close(a.low, b.low) && close(a.high, b.high);
     if same && (a.approximate == b.approximate || a.low < a.high) {
+        return Relation::Agree;
+    }
+    // The same value, one of them hedged ("about 10 km" / "ten km"): both say 10. The hedge is
+    // a typed difference of the group, not another precision.
+    let written = |q: &Quantity| q.about.unwrap_or((q.low, q.high));
+    let ((al, ah), (bl, bh)) = (written(a), written(b));
+    if (a.about.is_some() || b.about.is_some()) && close(al, bl) && close(ah, bh) {
         return Relation::Agree;
     }
     let widen = |q: &Quantity| {
@@ -2115,7 +2139,7 @@ mod tests {
     }
 
     fn q(low: f64, high: f64, approximate: bool) -> Quantity {
-        Quantity { span: Span::default(), low, high, approximate, unit: None, unit_span: None }
+        Quantity { span: Span::default(), low, high, approximate, about: None, unit: None, unit_span: None }
     }
 
     #[test]
@@ -2132,6 +2156,9 @@ mod tests {
             ("more than 40 people", "50 people", Relation::Compatible),
             ("more than 40 people", "30 people", Relation::Differ),
             ("a dozen people", "12 people", Relation::Compatible),
+            ("about 10 kilometres", "ten kilometres", Relation::Agree),
+            ("some 300 people", "300 people", Relation::Agree),
+            ("about 300 people", "some 300 people", Relation::Agree),
             ("a dozen people", "11 people", Relation::Compatible),
             ("1.2 million people", "1,234,567 people", Relation::Compatible),
             ("5 million people", "5 million people", Relation::Agree),

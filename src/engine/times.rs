@@ -834,6 +834,7 @@ fn duration_quantity(norm: &str) -> Option<Quantity> {
         low: scale(d.low),
         high: scale(d.high),
         approximate: d.approx,
+        about: None,
         unit: Some("second".into()),
         unit_span: None,
     })
