@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Scores the alignment of both development sets: the five bundled articles against
-# ../shared/eval/seed-gold.json, and eval/devset (written blind to the matcher) against its gold.
+# Scores the alignment of the three development sets: the five bundled articles against
+# ../shared/eval/seed-gold.json, and eval/devset and eval/devset2 (written blind to the matcher) against their gold.
 # usage: bash eval/run.sh [--verbose]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,3 +15,6 @@ echo "seed (five bundled articles):"
 python3 "$scorer" "$shared/eval/seed-gold.json" "$out/seed.json" --docs "$shared/articles" "$@"
 echo "devset (eval/devset, written blind):"
 python3 "$scorer" eval/devset/gold.json "$out/dev.json" --docs eval/devset/articles "$@"
+"${CARGO_TARGET_DIR:-target}/release/parallax" align eval/devset2/articles --format json > "$out/dev2.json"
+echo "devset2 (eval/devset2, a diplomatic story, written blind):"
+python3 "$scorer" eval/devset2/gold.json "$out/dev2.json" --docs eval/devset2/articles "$@"
