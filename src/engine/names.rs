@@ -995,22 +995,28 @@ fn is_common_word(w: &str) -> bool {
     super::lexicon::zipf(w) >= 3.5
 }
 
-/// Folds a name token for comparison across transliterations: lower case, accents dropped,
-/// y/j as i, doubled letters single, "kh" as "h".
+/// Folds a name token for comparison across transliterations: lower case, accents dropped
+/// (Turkish dotless "ı" as "i"), "dzh" as "j" (Russian "Дж": "Khodzhayev" / "Khojayev"), y/j as
+/// i, doubled letters single, "kh" as "h".
 pub fn fold(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
-    for c in word.chars().flat_map(|c| c.to_lowercase()) {
+    let lower: String = word.chars().flat_map(|c| c.to_lowercase()).collect();
+    for c in lower.replace("dzh", "j").chars() {
         let c = match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' | 'ů' => 'u',
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' | 'ā' | 'ă' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' | 'ē' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' | 'ī' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ő' | 'ō' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ů' | 'ű' | 'ū' => 'u',
             'ç' | 'č' | 'ć' => 'c',
-            'ñ' | 'ń' => 'n',
-            'š' | 'ś' => 's',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'š' | 'ś' | 'ş' | 'ș' => 's',
             'ž' | 'ź' | 'ż' => 'z',
-            'ł' => 'l',
+            'ğ' => 'g',
+            'ţ' | 'ț' | 'ť' => 't',
+            'ď' => 'd',
+            'ł' | 'ľ' | 'ĺ' => 'l',
+            'ý' => 'i',
             // Serbo-Croatian "đ" is written "dj" in English ("Đorđe" / "Djordje"), and "j" is
             // folded to "i" below: the same here, or the two spellings never meet.
             'đ' => {
@@ -1090,6 +1096,20 @@ fn given_compatible(a: Option<&str>, b: Option<&str>) -> bool {
             }
         }
         _ => true,
+    }
+}
+
+/// Two full names with the same given name written out (three letters or more) and surnames
+/// one edit apart once folded, however short: one person transliterated two ways ("Rustam
+/// Hocayev" / "Rustam Khojayev", Turkish "c" for "j"). Without the given name a short surname
+/// needs an exact match (`same_folded`).
+fn same_given_near_surname(wi: &[String], si: &str, wj: &[String], sj: &str) -> bool {
+    let (gi, gj) = (wi.first().map(|g| fold(g)), wj.first().map(|g| fold(g)));
+    match (gi, gj) {
+        (Some(gi), Some(gj)) if wi.len() >= 2 && wj.len() >= 2 && gi == gj && gi.chars().count() >= 3 => {
+            si.chars().count().min(sj.chars().count()) >= 4 && edit_distance(si, sj, 1) <= 1
+        }
+        _ => false,
     }
 }
 
@@ -1177,8 +1197,10 @@ pub fn resolve(mentions: &[RawMention]) -> Resolution {
         for (x, &i) in bucket.iter().enumerate() {
             for &j in &bucket[x + 1..] {
                 let (wi, wj) = (&word_lists[i], &word_lists[j]);
-                if same_folded(&folded_surname[&i], &folded_surname[&j])
-                    && given_compatible(wi.first().map(String::as_str), wj.first().map(String::as_str))
+                let (si, sj) = (&folded_surname[&i], &folded_surname[&j]);
+                if (same_folded(si, sj)
+                    && given_compatible(wi.first().map(String::as_str), wj.first().map(String::as_str)))
+                    || same_given_near_surname(wi, si, wj, sj)
                 {
                     union(&mut parent, i, j);
                 }
@@ -1451,6 +1473,11 @@ mod tests {
         assert!(!same_name("Rice", "Rica"));
         assert!(same_name("Putin", "Puttin"));
         assert_eq!(fold("Serdyukov"), "serdukov");
+        // Turkish dotless "ı"; Russian "Дж" as "dzh" or "j".
+        assert!(same_name("Aydın", "Aydin"));
+        assert!(same_name("Khodzhayev", "Khojayev"));
+        assert!(same_name("Khojaev", "Khojayev"));
+        assert!(!same_name("Hocayev", "Khojayev"), "short once folded: needs the given name");
         // Serbo-Croatian "đ" as English "dj", both ways.
         assert_eq!(fold("Đorđe"), fold("Djordje"));
         assert!(same_name("Đorđe", "Djordje"));
@@ -1534,6 +1561,25 @@ mod tests {
         assert_ne!(entity_of(&all, &r, 2, "Sergei Ivanov"), lavrov);
         assert_eq!(entity_of(&all, &r, 0, "Gates"), entity_of(&all, &r, 2, "Gates"));
         assert_eq!(entity_of(&all, &r, 0, "Russian"), entity_of(&all, &r, 1, "Russian"));
+    }
+
+    #[test]
+    fn transliterations_of_one_person_meet_and_namesakes_stay_apart() {
+        let docs = [
+            "Energy Minister Rustam Khojayev met Foreign Minister Selin Aydin. Deputy Minister Rustam Nazarov said so.",
+            "Energy Minister Rustam Khodzhayev spoke. Foreign Minister Selin Aydın answered, and Kemal Aydın agreed.",
+            "Energy Minister Rustam Hocayev spoke. Opposition leader Kemal Aydin disagreed.",
+        ];
+        let (all, r) = resolve_texts(&docs);
+        let rustam = entity_of(&all, &r, 0, "Rustam Khojayev");
+        assert_eq!(rustam, entity_of(&all, &r, 1, "Rustam Khodzhayev"));
+        assert_eq!(rustam, entity_of(&all, &r, 2, "Rustam Hocayev"));
+        assert_ne!(rustam, entity_of(&all, &r, 0, "Rustam Nazarov"));
+        let selin = entity_of(&all, &r, 0, "Selin Aydin");
+        assert_eq!(selin, entity_of(&all, &r, 1, "Selin Aydın"));
+        let kemal = entity_of(&all, &r, 1, "Kemal Aydın");
+        assert_eq!(kemal, entity_of(&all, &r, 2, "Kemal Aydin"));
+        assert_ne!(selin, kemal);
     }
 
     #[test]
