@@ -1600,7 +1600,12 @@ fn make_group(
                             kind: DifferenceKind::Hedging,
                             effect: Relation::Agree,
                             spans: vec![ds(a, qa.span), ds(b, qb.span)],
-                            note: format!("{} vs {} {}: one is approximate", qa.span.text(ta), qb.span.text(tb), thing),
+                            note: format!(
+                                "{} vs {} {}: the same value, one hedged",
+                                qa.span.text(ta),
+                                qb.span.text(tb),
+                                thing
+                            ),
                         });
                     } else if rel != Relation::Agree {
                         differences.push(Difference {

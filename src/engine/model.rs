@@ -212,10 +212,11 @@ pub struct Quantity {
     pub high: f64,
     /// Vague or approximate ("about", "some", "thousands", "nine or ten").
     pub approximate: bool,
-    /// The value as written before "about" (or "some", "around" ...) widened it: "about 50"
-    /// is 50..=50 here. Two versions that write the same value, one hedged, agree.
+    /// The value as written before a hedge ("about", "some", "around" ...) or an inclusive bound
+    /// ("at least", "up to") widened it: "about 50" and "at least 50" are 50..=50 here. Two
+    /// versions that write the same value, one hedged or bounded, agree.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub about: Option<(f64, f64)>,
+    pub written: Option<(f64, f64)>,
     /// The thing counted, normalised to a lower-case singular stem ("interceptor").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,

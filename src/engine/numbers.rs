@@ -47,8 +47,9 @@
 //! "a few", "many" alone are not quantities (too vague to compare).
 //!
 //! `compare` judges two quantities of the same thing (the caller checks the unit): identical
-//! intervals agree (exact "10" and "10", "thousands" and "thousands", and "about 10" and "ten":
-//! the same value, one hedged, which the alignment notes as hedging); overlapping intervals
+//! intervals agree (exact "10" and "10", "thousands" and "thousands", and "about 10" or "at
+//! least 10" and "ten": the same value as written, one hedged or bounded inclusively, which the
+//! alignment notes as hedging); overlapping intervals
 //! are compatible ("nine or ten" / "10"; "thousands" / "5-6,000"; "about 300" / "312");
 //! disjoint ones differ ("27" / "25"). Exact numbers have no tolerance beyond float rounding;
 //! an approximate single value ("a dozen") is widened by 10% each way.
@@ -1039,6 +1040,18 @@ enum Prefix {
     Less,
 }
 
+/// Bounds that include their value ("at least 40" allows 40; "more than 40" does not).
+const INCLUSIVE_BOUNDS: &[&[&str]] = &[
+    &["no", "fewer", "than"],
+    &["no", "less", "than"],
+    &["no", "more", "than"],
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["at", "least"],
+    &["up", "to"],
+    &["at", "most"],
+];
+
 const PREFIXES: &[(&[&str], Prefix)] = &[
     (&["in", "excess", "of"], Prefix::More),
     (&["no", "fewer", "than"], Prefix::More),
@@ -1080,8 +1093,9 @@ pub(crate) struct NumMatch {
     pub low: f64,
     pub high: f64,
     pub approx: bool,
-    /// The interval as written before "about" widened it ("about 10": 10..=10).
-    pub about: Option<(f64, f64)>,
+    /// The interval as written before a hedge or an inclusive bound widened it ("about 10",
+    /// "at least 10": 10..=10).
+    pub written: Option<(f64, f64)>,
     /// First token of the phrase (a prefix word, if any) and of the number itself.
     pub start: usize,
     pub core: usize,
@@ -1152,12 +1166,15 @@ pub(crate) fn number_at(toks: &[Tok], i: usize) -> Option<Parse> {
                         Prefix::More => (m.low, UNBOUNDED),
                         Prefix::Less => (0.0, m.high),
                     };
-                    let about = matches!(kind, Prefix::About).then_some((m.low, m.high));
+                    // The value as written, when the prefix hedges it or bounds it inclusively
+                    // ("about 40", "at least 40", "up to 40" all still allow 40 itself).
+                    let inclusive = matches!(kind, Prefix::About) || INCLUSIVE_BOUNDS.contains(&words);
+                    let written = inclusive.then_some((m.low, m.high));
                     return Some(Parse::Num(NumMatch {
                         low,
                         high,
                         approx: true,
-                        about,
+                        written,
                         start: i,
                         single: false,
                         exact_int: None,
@@ -1179,7 +1196,7 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
             low,
             high,
             approx: true,
-            about: None,
+            written: None,
             start: p,
             core: p,
             next,
@@ -1199,7 +1216,7 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
             low: v.v - v.half,
             high: v.v + v.half,
             approx: v.approx || v.half > 0.0,
-            about: None,
+            written: None,
             start: p,
             core: p,
             next: v.next,
@@ -1230,7 +1247,7 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
             low: l.min(h),
             high: l.max(h),
             approx: approx || lo.approx || hi.approx || lo.half > 0.0 || hi.half > 0.0,
-            about: None,
+            written: None,
             start: p,
             core: p,
             next: hi.next,
@@ -1376,7 +1393,7 @@ fn as_match(p: Parse) -> NumMatch {
             low: 0.0,
             high: 0.0,
             approx: false,
-            about: None,
+            written: None,
             start: 0,
             core: 0,
             next,
@@ -1825,7 +1842,7 @@ fn build(toks: &[Tok], m: &NumMatch) -> Option<Quantity> {
         low: m.low,
         high: m.high,
         approximate: m.approx,
-        about: m.about,
+        written: m.written,
         unit,
         unit_span,
     })
@@ -1845,11 +1862,12 @@ pub fn compare(a: &Quantity, b: &Quantity) -> Relation {
     if same && (a.approximate == b.approximate || a.low < a.high) {
         return Relation::Agree;
     }
-    // The same value, one of them hedged ("about 10 km" / "ten km"): both say 10. The hedge is
-    // a typed difference of the group, not another precision.
-    let written = |q: &Quantity| q.about.unwrap_or((q.low, q.high));
-    let ((al, ah), (bl, bh)) = (written(a), written(b));
-    if (a.about.is_some() || b.about.is_some()) && close(al, bl) && close(ah, bh) {
+    // The same value, one of them hedged or bounded ("about 10 km" / "ten km"; "at least 40
+    // percent" / "40%"): both say the value. The hedge is a typed difference of the group, not
+    // another precision.
+    let value = |q: &Quantity| q.written.unwrap_or((q.low, q.high));
+    let ((al, ah), (bl, bh)) = (value(a), value(b));
+    if (a.written.is_some() || b.written.is_some()) && close(al, bl) && close(ah, bh) {
         return Relation::Agree;
     }
     let widen = |q: &Quantity| {
@@ -2139,7 +2157,7 @@ mod tests {
     }
 
     fn q(low: f64, high: f64, approximate: bool) -> Quantity {
-        Quantity { span: Span::default(), low, high, approximate, about: None, unit: None, unit_span: None }
+        Quantity { span: Span::default(), low, high, approximate, written: None, unit: None, unit_span: None }
     }
 
     #[test]
@@ -2159,6 +2177,10 @@ mod tests {
             ("about 10 kilometres", "ten kilometres", Relation::Agree),
             ("some 300 people", "300 people", Relation::Agree),
             ("about 300 people", "some 300 people", Relation::Agree),
+            ("at least 40 percent", "40 percent", Relation::Agree),
+            ("up to 40 percent", "40 percent", Relation::Agree),
+            ("more than 40 percent", "40 percent", Relation::Compatible),
+            ("at least 40 percent", "45 percent", Relation::Compatible),
             ("a dozen people", "11 people", Relation::Compatible),
             ("1.2 million people", "1,234,567 people", Relation::Compatible),
             ("5 million people", "5 million people", Relation::Agree),

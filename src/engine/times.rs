@@ -834,7 +834,7 @@ fn duration_quantity(norm: &str) -> Option<Quantity> {
         low: scale(d.low),
         high: scale(d.high),
         approximate: d.approx,
-        about: None,
+        written: None,
         unit: Some("second".into()),
         unit_span: None,
     })
