@@ -117,6 +117,20 @@ fn the_same_words_in_different_mouths_differ() {
 }
 
 #[test]
+fn the_same_quote_in_different_mouths_differs_whatever_the_attribution_says() {
+    // Only the quoted words are compared: "told a news conference ..." and "told the GBC as she
+    // left ..." are the reporters' words, not the quote's. The second speaker is a name set off
+    // by commas before the verb.
+    let (arts, a) = articles(&[
+        "\"The gap over the Zeravan dam has narrowed, but it has not closed,\" Ingrid Solheim told a news conference at the end of the talks.",
+        "\u{201c}The gap over the Zeravan dam has narrowed, but it has not closed,\u{201d} Ardesia\u{2019}s Foreign Minister, Selin Aydın, told the GBC as she left the talks.",
+    ]);
+    let g = group_joining(&arts, &a, "not closed", "not closed").expect("one quote");
+    assert_eq!(g.relation, Relation::Differ, "{g:#?}");
+    assert!(g.differences.iter().any(|d| d.kind == DifferenceKind::Attribution && d.effect == Relation::Differ));
+}
+
+#[test]
 fn hedging_and_polarity_are_typed() {
     let (arts, a) = articles(&[
         "Production at the Hemikol paint factory will be halted for at least two weeks, the company said.",

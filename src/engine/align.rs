@@ -1729,14 +1729,59 @@ fn make_group(
 
 /// Share of the shorter quote's words that the other quote has too.
 /// Words outside the speaker's name count.
+/// The parts of `span` inside quote marks. A claim may start inside a quote (its sentence was
+/// split): a closing mark before any opening one makes the part before it quoted.
+fn quoted_spans(text: &str, span: Span) -> Vec<Span> {
+    let t = span.text(text);
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut seen_mark = false;
+    for (i, ch) in t.char_indices() {
+        let closing = match ch {
+            '\u{201c}' => false,
+            '\u{201d}' => true,
+            '"' => {
+                let before = t[..i].chars().next_back();
+                let after = t[i + 1..].chars().next();
+                // Opening after a space or at the start, closing otherwise.
+                !(before.is_none_or(char::is_whitespace) && after.is_some_and(|c| !c.is_whitespace()))
+            }
+            _ => continue,
+        };
+        match (closing, open) {
+            (false, _) => open = Some(i + ch.len_utf8()),
+            (true, Some(o)) => {
+                out.push(Span::new(span.start + o, span.start + i));
+                open = None;
+            }
+            (true, None) if !seen_mark => out.push(Span::new(span.start, span.start + i)),
+            (true, None) => {}
+        }
+        seen_mark = true;
+    }
+    if let Some(o) = open {
+        out.push(Span::new(span.start + o, span.end));
+    }
+    out
+}
+
 fn quote_overlap(a: &Claim, b: &Claim, texts: &HashMap<&str, &str>) -> f64 {
     let words = |c: &Claim| -> BTreeSet<String> {
+        let text = texts.get(c.doc.as_str()).copied().unwrap_or("");
         let speaker = c.source.as_ref().map(|s| s.span);
-        tokens::words(texts.get(c.doc.as_str()).copied().unwrap_or(""), c.span)
-            .iter()
-            .filter(|t| !speaker.is_some_and(|s| s.contains(t.span)))
-            .map(|t| word_key(t.text))
-            .collect()
+        let quoted = quoted_spans(text, c.span);
+        let all: Vec<_> =
+            tokens::words(text, c.span).into_iter().filter(|t| !speaker.is_some_and(|s| s.contains(t.span))).collect();
+        // The quoted words when the claim has quote marks (not "... told a news conference");
+        // a phrase of three words or fewer in quotes ("missile defence cooperation") is a
+        // borrowed term, not a quote, and the claim counts whole.
+        let inside: BTreeSet<String> =
+            all.iter().filter(|t| quoted.iter().any(|q| q.contains(t.span))).map(|t| word_key(t.text)).collect();
+        if inside.len() <= 3 {
+            all.iter().map(|t| word_key(t.text)).collect()
+        } else {
+            inside
+        }
     };
     let (wa, wb) = (words(a), words(b));
     let small = wa.len().min(wb.len()).max(1) as f64;

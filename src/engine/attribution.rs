@@ -275,10 +275,21 @@ fn noun_phrase_before(
 ) -> Option<Speaker> {
     let end = v; // exclusive
     let mut start = v;
+    // A person's name set off by commas before the verb ("Ardesia's Foreign Minister, Selin
+    // Aydın, told"): the phrase may cross the name's two commas.
+    let comma_gap = |k: usize| text.get(toks[k].span.end..toks[k + 1].span.start).is_some_and(|g| g.trim() == ",");
+    let appositive = v > 0
+        && comma_gap(v - 1)
+        && mentions.iter().any(|m| m.kind == EntityKind::Person && m.span.end == toks[v - 1].span.end);
+    let mut commas_left = if appositive { 2 } else { 0 };
     while start > 0 && end - start < 9 {
         let k = start - 1;
         if !gap_is_plain(text, &toks[k], &toks[k + 1]) {
-            break;
+            if commas_left > 0 && comma_gap(k) {
+                commas_left -= 1;
+            } else {
+                break;
+            }
         }
         if CLAUSE_WORDS.contains(&&*lower[k]) && !(k + 1 < end && lower[k] == "of") {
             break;
@@ -406,6 +417,13 @@ mod tests {
     fn speech_verbs_inside_a_quote_are_not_attributions() {
         let t = "McCormack said so.\n\"The sites are, as we say, about threats from the Middle East,\" White House national security adviser Stephen Hadley said.\n\"We are trying,\" he said.";
         assert_eq!(who(&speakers(t)), vec![Some("McCormack"), Some("Stephen Hadley"), Some("Stephen Hadley")]);
+    }
+
+    #[test]
+    fn a_name_set_off_by_commas_before_the_verb_speaks() {
+        let t = "\u{201c}The gap has narrowed,\u{201d} Ardesia\u{2019}s Foreign Minister, Selin Aydın, told the GBC.\nThe talks, Solheim said, were useful.";
+        let s = speakers(t);
+        assert_eq!(who(&s), vec![Some("Selin Aydın"), Some("Solheim")]);
     }
 
     #[test]
