@@ -1727,8 +1727,6 @@ fn make_group(
     }
 }
 
-/// Share of the shorter quote's words that the other quote has too.
-/// Words outside the speaker's name count.
 /// The parts of `span` inside quote marks. A claim may start inside a quote (its sentence was
 /// split): a closing mark before any opening one makes the part before it quoted.
 fn quoted_spans(text: &str, span: Span) -> Vec<Span> {
@@ -1765,6 +1763,8 @@ fn quoted_spans(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// Share of the shorter quote's words that the other quote has too: the words inside quote
+/// marks, or (with no quote of four words or more) all words outside the speaker's name.
 fn quote_overlap(a: &Claim, b: &Claim, texts: &HashMap<&str, &str>) -> f64 {
     let words = |c: &Claim| -> BTreeSet<String> {
         let text = texts.get(c.doc.as_str()).copied().unwrap_or("");

@@ -1099,18 +1099,15 @@ fn given_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-/// Two full names with the same given name written out (three letters or more) and surnames
-/// one edit apart once folded, however short: one person transliterated two ways ("Rustam
-/// Hocayev" / "Rustam Khojayev", Turkish "c" for "j"). Without the given name a short surname
-/// needs an exact match (`same_folded`).
-fn same_given_near_surname(wi: &[String], si: &str, wj: &[String], sj: &str) -> bool {
-    let (gi, gj) = (wi.first().map(|g| fold(g)), wj.first().map(|g| fold(g)));
-    match (gi, gj) {
-        (Some(gi), Some(gj)) if wi.len() >= 2 && wj.len() >= 2 && gi == gj && gi.chars().count() >= 3 => {
-            si.chars().count().min(sj.chars().count()) >= 4 && edit_distance(si, sj, 1) <= 1
-        }
-        _ => false,
-    }
+/// Two full names (folded surname, folded given name) with the same given name written out
+/// (three letters or more) and surnames one edit apart, however short: one person
+/// transliterated two ways ("Rustam Hocayev" / "Rustam Khojayev", Turkish "c" for "j").
+/// Without the given name a short surname needs an exact match (`same_folded`).
+fn same_given_near_surname((si, gi): &(String, String), (sj, gj): &(String, String)) -> bool {
+    gi == gj
+        && gi.chars().count() >= 3
+        && si.chars().count().min(sj.chars().count()) >= 4
+        && edit_distance(si, sj, 1) <= 1
 }
 
 /// The resolved entities: mention index -> entity index, and each entity's mentions.
@@ -1189,18 +1186,17 @@ pub fn resolve(mentions: &[RawMention]) -> Resolution {
             }
         }
     }
-    let mut by_initial: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_initial: BTreeMap<String, Vec<(&(String, String), usize)>> = BTreeMap::new();
     for (key, &i) in &reps {
-        by_initial.entry(key.0.chars().take(2).collect()).or_default().push(i);
+        by_initial.entry(key.0.chars().take(2).collect()).or_default().push((key, i));
     }
     for bucket in by_initial.values() {
-        for (x, &i) in bucket.iter().enumerate() {
-            for &j in &bucket[x + 1..] {
+        for (x, &(ki, i)) in bucket.iter().enumerate() {
+            for &(kj, j) in &bucket[x + 1..] {
                 let (wi, wj) = (&word_lists[i], &word_lists[j]);
-                let (si, sj) = (&folded_surname[&i], &folded_surname[&j]);
-                if (same_folded(si, sj)
+                if (same_folded(&ki.0, &kj.0)
                     && given_compatible(wi.first().map(String::as_str), wj.first().map(String::as_str)))
-                    || same_given_near_surname(wi, si, wj, sj)
+                    || same_given_near_surname(ki, kj)
                 {
                     union(&mut parent, i, j);
                 }

@@ -1038,27 +1038,18 @@ enum Prefix {
     Nearly,
     More,
     Less,
+    /// Bounds that include their value: "at least 40" allows 40, "more than 40" does not.
+    AtLeast,
+    AtMost,
 }
-
-/// Bounds that include their value ("at least 40" allows 40; "more than 40" does not).
-const INCLUSIVE_BOUNDS: &[&[&str]] = &[
-    &["no", "fewer", "than"],
-    &["no", "less", "than"],
-    &["no", "more", "than"],
-    &["as", "many", "as"],
-    &["as", "much", "as"],
-    &["at", "least"],
-    &["up", "to"],
-    &["at", "most"],
-];
 
 const PREFIXES: &[(&[&str], Prefix)] = &[
     (&["in", "excess", "of"], Prefix::More),
-    (&["no", "fewer", "than"], Prefix::More),
-    (&["no", "less", "than"], Prefix::More),
-    (&["no", "more", "than"], Prefix::Less),
-    (&["as", "many", "as"], Prefix::Less),
-    (&["as", "much", "as"], Prefix::Less),
+    (&["no", "fewer", "than"], Prefix::AtLeast),
+    (&["no", "less", "than"], Prefix::AtLeast),
+    (&["no", "more", "than"], Prefix::AtMost),
+    (&["as", "many", "as"], Prefix::AtMost),
+    (&["as", "much", "as"], Prefix::AtMost),
     (&["an", "estimated"], Prefix::About),
     (&["close", "to"], Prefix::About),
     (&["just", "under"], Prefix::Nearly),
@@ -1067,12 +1058,12 @@ const PREFIXES: &[(&[&str], Prefix)] = &[
     (&["well", "over"], Prefix::More),
     (&["more", "than"], Prefix::More),
     (&["greater", "than"], Prefix::More),
-    (&["at", "least"], Prefix::More),
+    (&["at", "least"], Prefix::AtLeast),
     (&["upwards", "of"], Prefix::More),
     (&["less", "than"], Prefix::Less),
     (&["fewer", "than"], Prefix::Less),
-    (&["up", "to"], Prefix::Less),
-    (&["at", "most"], Prefix::Less),
+    (&["up", "to"], Prefix::AtMost),
+    (&["at", "most"], Prefix::AtMost),
     (&["about"], Prefix::About),
     (&["around"], Prefix::About),
     (&["some"], Prefix::About),
@@ -1163,12 +1154,12 @@ pub(crate) fn number_at(toks: &[Tok], i: usize) -> Option<Parse> {
                     let (low, high) = match kind {
                         Prefix::About => (m.low * 0.9, m.high * 1.1),
                         Prefix::Nearly => (m.low * 0.9, m.high),
-                        Prefix::More => (m.low, UNBOUNDED),
-                        Prefix::Less => (0.0, m.high),
+                        Prefix::More | Prefix::AtLeast => (m.low, UNBOUNDED),
+                        Prefix::Less | Prefix::AtMost => (0.0, m.high),
                     };
                     // The value as written, when the prefix hedges it or bounds it inclusively
                     // ("about 40", "at least 40", "up to 40" all still allow 40 itself).
-                    let inclusive = matches!(kind, Prefix::About) || INCLUSIVE_BOUNDS.contains(&words);
+                    let inclusive = matches!(kind, Prefix::About | Prefix::AtLeast | Prefix::AtMost);
                     let written = inclusive.then_some((m.low, m.high));
                     return Some(Parse::Num(NumMatch {
                         low,
@@ -1855,8 +1846,9 @@ fn close(x: f64, y: f64) -> bool {
     x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
 }
 
-/// How two quantities of the same thing relate: identical intervals (hedged or not) agree, overlapping ones
-/// are compatible, disjoint ones differ. An approximate single value is widened by 10%.
+/// How two quantities of the same thing relate: identical intervals agree, and so do two that
+/// write the same value, one hedged or bounded inclusively; overlapping intervals are
+/// compatible, disjoint ones differ. An approximate single value is widened by 10%.
 pub fn compare(a: &Quantity, b: &Quantity) -> Relation {
     let same = close(a.low, b.low) && close(a.high, b.high);
     if same && (a.approximate == b.approximate || a.low < a.high) {
