@@ -2,11 +2,9 @@
 Reads the five articles from ./articles beside this file. Every quote must occur exactly once in
 its article; spans are UTF-8 byte offsets (end exclusive). Same format as
 /work/shared/eval/build_seed_gold.py (see that README for the relation decision table)."""
-import json, glob, os, sys
-ARTICLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "articles")
-docs = {}
-for f in sorted(glob.glob(os.path.join(ARTICLES, "*.txt"))):
-    docs[os.path.basename(f)[:3]] = (os.path.basename(f), open(f, encoding='utf-8').read())
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import gold_builder  # noqa: E402
 
 # Each cluster: one claim stated by two or more sources. relation: agree | compatible | differ
 C = [
@@ -192,31 +190,4 @@ VARIANTS = [
  ("Selin Aydın", [("000","Selin Aydin"),("001","Selin Aydın"),("002","Selin Aydın"),("003","Selin Aydin"),("004","Selin Aydin")]),
 ]
 
-out = {"about": "Gold alignment of claims across the five fictional reports of the Geneva talks between Ardesia and Kyrvania over the Boztau dam on the Zeravan river (third development set). Each cluster is one claim stated by two or more sources; each mention is a verbatim quote from one article (doc = the article's file name; byte_start/byte_end = the quote's UTF-8 byte span in that file). relation: as the decision table in /work/shared/eval/README.md. Not exhaustive: sentences that no cluster names are unjudged.",
-       "docs": {k: v[0] for k, v in docs.items()}, "clusters": [], "name_variants": []}
-bad = 0
-def check(d, q):
-    global bad
-    t = docs[d][1]
-    n = t.count(q)
-    if n != 1:
-        print("QUOTE", d, repr(q), "found", n, file=sys.stderr); bad += 1
-    i = t.find(q)
-    b = len(t[:i].encode("utf-8"))
-    return {"doc": docs[d][0], "quote": q, "byte_start": b, "byte_end": b + len(q.encode("utf-8"))}
-ids = [c[0] for c in C]
-if len(set(ids)) != len(ids):
-    print("duplicate cluster id", file=sys.stderr); bad += 1
-for cid, label, rel, ms, note in C:
-    if rel not in ("agree", "compatible", "differ"):
-        print("bad relation", cid, rel, file=sys.stderr); bad += 1
-    if len({d for d, _ in ms}) < 2:
-        print("cluster", cid, "has quotes from fewer than two articles", file=sys.stderr); bad += 1
-    out["clusters"].append({"id": cid, "claim": label, "relation": rel, "note": note,
-                            "mentions": [check(d, q) for d, q in ms]})
-for name, ms in VARIANTS:
-    out["name_variants"].append({"canonical": name, "mentions": [check(d, q) for d, q in ms]})
-out["distinct_entities"] = [[check(d, q) for d, q in pair] for pair in DISTINCT]
-print(json.dumps(out, indent=1, ensure_ascii=False))
-print("clusters", len(C), "mentions", sum(len(c[3]) for c in C), "bad", bad, file=sys.stderr)
-sys.exit(1 if bad else 0)
+gold_builder.main(__file__, 'Gold alignment of claims across the five fictional reports of the Geneva talks between Ardesia and Kyrvania over the Boztau dam on the Zeravan river (third development set).', C, VARIANTS, DISTINCT)
