@@ -1112,7 +1112,7 @@ pub fn align_claims(
     let mut clusters = cluster(claims.len(), &doc_of, &claim_pairs);
     // A claim that states two facts stands in two groups: a claim whose strong partners were
     // clustered elsewhere also gets a group of its own with them.
-    clusters.extend(star_groups(claims.len(), &claim_pairs, &clusters));
+    clusters.extend(star_groups(&doc_of, &claim_pairs, &clusters));
     // Each claim's links, to list a group's links without a pass over all its pairs.
     let mut adjacency: Vec<Vec<(usize, f64)>> = vec![Vec::new(); claims.len()];
     for (&(i, j), s) in &links {
@@ -1263,13 +1263,16 @@ pub const STAR_THRESHOLD: f64 = 0.45;
 
 /// For each claim, the claim with its partners linked at `STAR_THRESHOLD` or more, when no
 /// cluster already holds them all; subsets of another such group are dropped. The partners
-/// must hang together: the strongest always joins, each next one only when it is linked to a
-/// partner already taken (a claim that states two facts is linked to the versions of each,
-/// and those of one fact are linked to each other, not to those of the other).
-fn star_groups(n: usize, pairs: &[((usize, usize), f64)], clusters: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    // Each claim's partners at `STAR_THRESHOLD` or more, strongest first; a partner after the
-    // first joins only when it is linked to a partner already taken, so that a claim's strong
-    // links to two different facts do not make one group of both.
+/// must hang together: the strongest always joins, each next one only when it is linked to
+/// every partner already taken from another article (a claim that states two facts is linked
+/// to the versions of each, and those of one fact are linked to each other, not to those of
+/// the other). So every two claims of different articles in a star were matched themselves:
+/// a group never says two versions agree on the strength of a third alone. A partner from
+/// an article a taken partner is from (the fact restated there) needs no link to that one,
+/// since claims of one article are never scored against each other.
+fn star_groups(doc_of: &[usize], pairs: &[((usize, usize), f64)], clusters: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let n = doc_of.len();
+    // Each claim's partners at `STAR_THRESHOLD` or more, strongest first.
     let mut scored: Vec<Vec<(f64, usize)>> = vec![Vec::new(); n];
     let mut linked: lexicon::FastSet<(usize, usize)> = lexicon::FastSet::default();
     for &((i, j), s) in pairs {
@@ -1283,8 +1286,11 @@ fn star_groups(n: usize, pairs: &[((usize, usize), f64)], clusters: &[Vec<usize>
     for (i, v) in scored.iter_mut().enumerate() {
         v.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         for &(_, j) in v.iter() {
-            let coherent = partners[i].iter().any(|&m| linked.contains(&(m.min(j), m.max(j))));
-            if partners[i].is_empty() || coherent {
+            let coherent = partners[i]
+                .iter()
+                .filter(|&&m| doc_of[m] != doc_of[j])
+                .all(|&m| linked.contains(&(m.min(j), m.max(j))));
+            if coherent {
                 partners[i].push(j);
             }
         }
@@ -1809,12 +1815,27 @@ mod tests {
         // Claim 0 states two facts: 1 and 2 are versions of one (linked to each other), 3 a
         // version of the other (linked to neither). Claim 0's star holds 0, 1, 2, not 3.
         let pairs = [((0, 1), 0.6), ((0, 2), 0.5), ((0, 3), 0.55), ((1, 2), 0.4)];
-        let stars = star_groups(4, &pairs, &[]);
+        let stars = star_groups(&[0, 1, 2, 3], &pairs, &[]);
         assert!(stars.contains(&vec![0, 1, 2]), "{stars:?}");
         assert!(!stars.iter().any(|s| s.contains(&1) && s.contains(&3)), "{stars:?}");
         assert!(!stars.iter().any(|s| s.contains(&2) && s.contains(&3)), "{stars:?}");
         // Claim 3's own star is 3 with 0 only.
         assert!(stars.iter().any(|s| s == &vec![0, 3]), "{stars:?}");
+    }
+
+    #[test]
+    fn a_star_partner_must_be_linked_to_every_partner_of_another_article() {
+        // Claim 0's partners, strongest first: 1, 2, 3 (articles 1, 2, 3). 2 is linked to 1;
+        // 3 is linked to 1 but not to 2, so it does not join: nothing matched 2 with 3.
+        let pairs = [((0, 1), 0.7), ((0, 2), 0.6), ((0, 3), 0.5), ((1, 2), 0.4), ((1, 3), 0.4)];
+        let stars = star_groups(&[0, 1, 2, 3], &pairs, &[]);
+        assert!(stars.contains(&vec![0, 1, 2]), "{stars:?}");
+        assert!(!stars.iter().any(|s| s.contains(&2) && s.contains(&3)), "{stars:?}");
+        // Claims 2 and 3 of one article (the fact stated twice there), each linked to 0 and
+        // to 1: both join 0's star, though claims of one article are never linked.
+        let pairs = [((0, 1), 0.7), ((0, 2), 0.6), ((0, 3), 0.5), ((1, 2), 0.4), ((1, 3), 0.4)];
+        let stars = star_groups(&[0, 1, 2, 2], &pairs, &[]);
+        assert!(stars.contains(&vec![0, 1, 2, 3]), "{stars:?}");
     }
 
     #[test]
