@@ -14,6 +14,10 @@
 //! - ranges: "5-6", "20 to 30", "between 20 and 30", "from 20 to 30"; a shared multiplier or
 //!   shared thousands ("5-6 million", "five to six thousand", "5-6,000" are 5000..6000);
 //!   alternatives: "nine or ten" is 9..10 and approximate; "10 or more", "40-plus", "40+";
+//! - fractions, as a share in percent (unit "percent", approximate, so "two-thirds" and
+//!   "72%" are compatible): "two-thirds", "two thirds", "one-third", "three-quarters", "a
+//!   third of", "a quarter of", "one fifth of", and "half" ("more than half", "half of", "half
+//!   the water"; not "half an hour", "half-hour", "the first half", "two and a half");
 //! - approximations: "about", "around", "some", "roughly", "approximately", "an estimated",
 //!   "close to", "or so" widen by 10% each way; "nearly", "almost", "just under" give
 //!   0.9v..v; "more than", "over", "at least", "upwards of" give v..`UNBOUNDED`; "less than",
@@ -38,8 +42,8 @@
 //!   "no one";
 //! - years ("in 2007", "2008", "the 2008 elections": four digits from 1100 to 2199, unless a
 //!   plural noun follows and no year word or determiner precedes: "2000 troops" counts),
-//!   dates ("March 18", "18 March"), clock times ("5 p.m.", "10:30"), fractions
-//!   ("two-thirds"), scores ("3-1"), codes with a leading zero ("007");
+//!   dates ("March 18", "18 March"), clock times ("5 p.m.", "10:30"), scores ("3-1"), codes
+//!   with a leading zero ("007");
 //! - lengths of time ("three days", "a 10-year plan", "27-year-old"): `times` reads those as
 //!   durations, so nothing is counted twice. "a week" and "an hour" are never numbers here.
 //!
@@ -54,12 +58,12 @@
 //! disjoint ones differ ("27" / "25"). Exact numbers have no tolerance beyond float rounding;
 //! an approximate single value ("a dozen") is widened by 10% each way.
 //!
-//! Known limits: English only; no parsing, so a unit is guessed from word shapes (a plural
-//! verb or an uncounted plural noun after a number can be taken as the unit); a title-case
-//! headline drops its number words ("Ten Interceptors"); Roman numerals, fractions and
-//! negative numbers are not read; a four-digit count with no noun after it, or after "the"
-//! ("the 2000 troops"), reads as a year; a plain space is not read as a thousands separator
-//! ("10 000": a no-break or thin space is).
+//! Known limits: English only; no parsing, so a unit is guessed from word shapes (a plural verb
+//! or an uncounted plural noun after a number can be taken as the unit); a title-case headline
+//! drops its number words ("Ten Interceptors"); Roman numerals, negative numbers and fractions
+//! other than halves to tenths are not read; a four-digit count with no noun after it, or after
+//! "the" ("the 2000 troops"), reads as a year; a plain space is not read as a thousands
+//! separator ("10 000": a no-break or thin space is).
 
 use super::model::{Quantity, Relation, Span};
 use super::wordset::PhraseIndex;
@@ -1102,6 +1106,9 @@ pub(crate) struct NumMatch {
     pub takes_of: bool,
     /// A single exact value: for years and dates.
     pub exact_int: Option<i64>,
+    /// A fraction read as a share in percent ("two-thirds", "a quarter of", "half"): the unit
+    /// is "percent", written by the fraction words from `core` to `next`.
+    pub share: bool,
 }
 
 pub(crate) enum Parse {
@@ -1110,7 +1117,86 @@ pub(crate) enum Parse {
     Skip(usize),
 }
 
+/// The denominator a fraction word names ("thirds": 3, "quarter": 4, "half": 2).
+fn denominator(w: &str) -> Option<f64> {
+    Some(match singular(w).as_str() {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" | "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        _ => return None,
+    })
+}
+
+/// A fraction as a share in percent, and the token after it: "two-thirds" / "two thirds"
+/// (66.7), "one-third", "three-quarters"; "a third of", "a quarter of", "one fifth of" (the
+/// article or "one" needs the "of": "a third round" is an ordinal); "half" alone ("more than
+/// half", "half of", "half the water"), but not "half an hour", "half-hour", "the first half".
+fn parse_share(toks: &[Tok], p: usize) -> Option<(f64, usize)> {
+    let t = word_at(toks, p)?;
+    let w = t.lower();
+    let not_time = |k: usize| {
+        let after_of = if toks.get(k).is_some_and(|n| n.is("of")) { k + 1 } else { k };
+        let k = if lower_at(toks, after_of).is_some_and(|a| a == "a" || a == "an") { after_of + 1 } else { after_of };
+        !lower_at(toks, k).is_some_and(|u| TIME_UNITS.contains(&singular(&u).as_str()))
+    };
+    if w == "half" {
+        let prev = p.checked_sub(1).and_then(|k| toks.get(k));
+        let joined = |a: &Tok, b: &Tok| is_dash(b) && adjacent(a, b);
+        let after = toks.get(p + 1);
+        if prev.is_some_and(|q| {
+            joined(t, q)
+                || is_dash(q) && adjacent(q, t)
+                || ["first", "second", "last", "latter", "other", "a", "and"].iter().any(|o| q.is(o))
+        }) || after.is_some_and(|n| joined(t, n) || n.is("a") || n.is("an") || n.is("way"))
+            || !not_time(p + 1)
+        {
+            return None;
+        }
+        return Some((50.0, p + 1));
+    }
+    // "a third of", "one quarter of".
+    if w == "a" || w == "an" {
+        let f = word_at(toks, p + 1)?;
+        let d = denominator(&f.lower()).filter(|_| !f.is("half"))?;
+        if toks.get(p + 2).is_some_and(|n| n.is("of")) && not_time(p + 2) {
+            return Some((100.0 / d, p + 2));
+        }
+        return None;
+    }
+    // "two-thirds", "two thirds", "one-third", "three-quarters": a number word up to nine,
+    // then the fraction word, hyphenated or not.
+    let n = match small_number(&w)? {
+        (0, k) if (1..=9).contains(&k) => k as u32,
+        _ => return None,
+    };
+    let mut k = p + 1;
+    let hyphen = toks.get(k).is_some_and(|d| is_dash(d) && adjacent(t, d));
+    if hyphen {
+        k += 1;
+    }
+    let f = word_at(toks, k)?;
+    let lf = f.lower();
+    let d = denominator(&lf)?;
+    // "one-third", "one third of" are singular ("one third party" is not a share); "two
+    // thirds" plural ("two third" is not a fraction).
+    let plural = lf.ends_with('s');
+    let of_after = toks.get(k + 1).is_some_and(|o| o.is("of"));
+    if (n == 1) == plural || (n == 1 && !hyphen && !of_after) || f64::from(n) >= d || !not_time(k + 1) {
+        return None;
+    }
+    Some((100.0 * f64::from(n) / d, k + 1))
+}
+
 fn starts_value(toks: &[Tok], p: usize) -> bool {
+    if parse_share(toks, p).is_some() {
+        return true;
+    }
     match toks.get(p) {
         Some(t) if t.kind == TokKind::Num => true,
         Some(t) if t.kind == TokKind::Word => {
@@ -1196,6 +1282,24 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
             word_one: false,
             takes_of: true,
             exact_int: None,
+            share: false,
+        }));
+    }
+    if let Some((v, next)) = parse_share(toks, p) {
+        return Some(Parse::Num(NumMatch {
+            low: v,
+            high: v,
+            approx: true,
+            written: None,
+            start: p,
+            core: p,
+            next,
+            digits: false,
+            single: true,
+            word_one: false,
+            takes_of: false,
+            exact_int: None,
+            share: true,
         }));
     }
     let a = parse_value(toks, p)?;
@@ -1216,6 +1320,7 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
             word_one: v.word_one,
             takes_of: v.approx || v.scale >= 12.0 && !v.digits,
             exact_int,
+            share: false,
         })
     };
     let range = |lo: Val, hi: Val, approx: bool| {
@@ -1247,6 +1352,7 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
             word_one: false,
             takes_of: false,
             exact_int: None,
+            share: false,
         })
     };
     let Some(t) = toks.get(j) else {
@@ -1393,6 +1499,7 @@ fn as_match(p: Parse) -> NumMatch {
             word_one: false,
             takes_of: false,
             exact_int: None,
+            share: false,
         },
     }
 }
@@ -1783,6 +1890,7 @@ fn build(toks: &[Tok], m: &NumMatch) -> Option<Quantity> {
     };
     let years_range = !m.single && m.digits && year_shaped(m.core) && year_shaped(m.next - 1);
     let (unit, unit_span) = match currency {
+        _ if m.share => (Some("percent".to_string()), Some(Span::new(core.start, toks[m.next - 1].end))),
         Some(c) => (Some(c.to_string()), prev.map(|p| p.span())),
         None => match scan_unit(toks, m.next, count_one, m.takes_of) {
             Some((u, s)) => (Some(u), Some(s)),
@@ -2082,7 +2190,6 @@ mod tests {
             "the first stop and the second stop",
             "at 5 p.m. on Tuesday",
             "at 10:30 local time",
-            "two-thirds of voters",
             "the 1990s",
             "the 18th century",
             "No. 5 Downing",
@@ -2098,6 +2205,46 @@ mod tests {
         for t in none {
             assert_quantities(t, &[]);
         }
+    }
+
+    #[test]
+    fn fractions_are_shares_in_percent() {
+        let third = 100.0 / 3.0;
+        assert_quantities("two-thirds of voters", &[("two-thirds", 2.0 * third, 2.0 * third, true, Some("percent"))]);
+        assert_quantities(
+            "for more than two thirds of the water",
+            &[("more than two thirds", 2.0 * third, UNBOUNDED, true, Some("percent"))],
+        );
+        assert_quantities(
+            "holding out for more than half.",
+            &[("more than half", 50.0, UNBOUNDED, true, Some("percent"))],
+        );
+        assert_quantities("half of the reservoir", &[("half", 50.0, 50.0, true, Some("percent"))]);
+        assert_quantities("a quarter of the budget", &[("a quarter", 25.0, 25.0, true, Some("percent"))]);
+        assert_quantities("one-third of the seats", &[("one-third", third, third, true, Some("percent"))]);
+        assert_quantities(
+            "nearly three-quarters of them",
+            &[("nearly three-quarters", 67.5, 75.0, true, Some("percent"))],
+        );
+        // Not shares: times, ordinals, a fraction without "of" after "a", halves of things.
+        for t in [
+            "half an hour later",
+            "a half-hour meeting",
+            "in the first half of the year",
+            "a third round of talks",
+            "a quarter of a century",
+            "the second half",
+            "two and a half",
+            "one third party",
+        ] {
+            let got = find_quantities(t, full(t));
+            assert!(got.iter().all(|q| q.unit.as_deref() != Some("percent")), "{t:?}: {got:?}");
+        }
+        // A share compares with a percentage: "more than half" / "55%" can both be true.
+        let q = |t: &str| find_quantities(t, full(t)).remove(0);
+        assert_eq!(compare(&q("more than half"), &q("55%")), Relation::Compatible);
+        assert_eq!(compare(&q("two-thirds of it"), &q("72%")), Relation::Compatible);
+        assert_eq!(compare(&q("a quarter of it"), &q("60 percent")), Relation::Differ);
     }
 
     #[test]
