@@ -367,3 +367,33 @@ fn a_word_in_the_other_words_definition_matches_weakly() {
     let ab = assert_symmetric_match(a, b, "launched", "attacked", "launch ~ attack (in a definition)");
     assert!(judge_pair(a, c).score > ab, "the same word counts more");
 }
+
+#[test]
+fn each_number_is_judged_against_its_closest_counterpart() {
+    // One version gives two shares, the other only the demand: the two 55s agree, and the 70
+    // is not set against the other 55 (about 70 and at least 55 would read `compatible`).
+    let (arts, a) = articles(&[
+        "Ardesia, which draws about 70 percent of its irrigation water from the Zeravan river, wants a guarantee of at least 55 percent of the flow.",
+        "Ardesia has demanded at least 55 percent of the flow of the Zeravan river.",
+    ]);
+    let g = group_joining(&arts, &a, "at least 55 percent of the flow.", "at least 55 percent of the flow of")
+        .expect("the demand is one claim");
+    assert_eq!(g.relation, Relation::Agree, "{:#?}", g.differences);
+    assert!(!g.differences.iter().any(|d| d.kind == DifferenceKind::Number), "{:#?}", g.differences);
+}
+
+#[test]
+fn the_same_unround_value_of_a_common_unit_is_one_fact() {
+    // "55 percent" / "55%": nothing else is shared but the name, yet the value is rarely
+    // written twice by chance. A round value ("40 percent") is not enough on its own.
+    for (value, one_fact) in [("55", true), ("40", false)] {
+        let (arts, a) = articles(&[
+            &format!(
+                "Ardesia is asking for {value}%, the minimum its hydrologists say keeps the delta's canals running."
+            ),
+            &format!("Negotiators from Ardesia have demanded at least {value} percent."),
+        ]);
+        let g = group_joining(&arts, &a, &format!("{value}%"), &format!("at least {value} percent"));
+        assert_eq!(g.is_some(), one_fact, "{value} / {value}: {:#?}", a.groups);
+    }
+}

@@ -837,7 +837,12 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             {
                 continue;
             }
-            let w = ua.info.max(ub.info);
+            let mut w = ua.info.max(ub.info);
+            // The same value that is not round, of one thing ("55 percent" / "55%"), is rarely
+            // written twice by chance: it is the fact however common its unit.
+            if numbers::compare(qa, qb) == Relation::Agree && unround(qa) && unround(qb) {
+                w = w.max(UNROUND_VALUE_INFO);
+            }
             if w >= 0.5 || (best_word >= 0.4 && score >= LINK_THRESHOLD * 0.8) {
                 score = score.max(FACT_BASE + FACT_RANGE * w);
                 if explain {
@@ -904,6 +909,17 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
         reasons.sort_by(|x, y| y.weight.total_cmp(&x.weight));
     }
     PairScore { score: score.clamp(0.0, 1.0), reasons, fact, facts }
+}
+
+/// How informative the same unround value of one thing is, as a counted thing's
+/// informativeness: enough to be the fact on its own.
+const UNROUND_VALUE_INFO: f64 = 0.5;
+
+/// A single whole value, as written, past the numbers that count anything (up to twelve)
+/// and not a multiple of ten: "55", "27", "285", not "10", "40", "3,600" or "nine or ten".
+fn unround(q: &Quantity) -> bool {
+    let (lo, hi) = q.written.unwrap_or((q.low, q.high));
+    lo == hi && lo.fract() == 0.0 && lo > 12.0 && lo < 1e15 && (lo as i64) % 10 != 0
 }
 
 /// Context words of a count without a unit below this informativeness are not what it counts.
@@ -1578,11 +1594,15 @@ fn make_group(
             if a.doc == b.doc {
                 continue;
             }
-            // Numbers of the same thing.
+            // Numbers of the same thing: the pairs that may be compared, then each quantity
+            // judged against its closest counterpart in the other version only ("about 70
+            // percent ... at least 55 percent" / "at least 55 percent": the 55s agree, and the
+            // 70 is not set against the other 55).
+            let ta = texts.get(a.doc.as_str()).copied().unwrap_or("");
+            let tb = texts.get(b.doc.as_str()).copied().unwrap_or("");
+            let mut compared: Vec<(usize, usize, Relation)> = Vec::new();
             for (ia, qa) in a.numbers.iter().enumerate().take(MAX_QUANTITIES_PER_CLAIM) {
                 for (ib, qb) in b.numbers.iter().enumerate().take(MAX_QUANTITIES_PER_CLAIM) {
-                    let ta = texts.get(a.doc.as_str()).copied().unwrap_or("");
-                    let tb = texts.get(b.doc.as_str()).copied().unwrap_or("");
                     // A fact group compares the quantities its links matched, and only those.
                     if let Some(set) = counted {
                         if !(set.contains(&(a.id.as_str(), ia)) && set.contains(&(b.id.as_str(), ib))) {
@@ -1593,7 +1613,6 @@ fn make_group(
                     if counted.is_none() && !(unit || same_context(ta, a, qa, tb, b, qb)) {
                         continue;
                     }
-                    let thing = qa.unit.as_deref().or(qb.unit.as_deref()).map(numbers::unit_head).unwrap_or("");
                     let rel = numbers::compare(qa, qb);
                     // Counts of one thing that cannot both be true are two facts about it
                     // ("40 workers on the night shift" / "three workers died") unless the
@@ -1601,26 +1620,37 @@ fn make_group(
                     if counted.is_none() && unit && rel == Relation::Differ && !contexts_meet(ta, a, qa, tb, b, qb) {
                         continue;
                     }
-                    if rel == Relation::Agree && qa.approximate != qb.approximate {
-                        differences.push(Difference {
-                            kind: DifferenceKind::Hedging,
-                            effect: Relation::Agree,
-                            spans: vec![ds(a, qa.span), ds(b, qb.span)],
-                            note: format!(
-                                "{} vs {} {}: the same value, one hedged",
-                                qa.span.text(ta),
-                                qb.span.text(tb),
-                                thing
-                            ),
-                        });
-                    } else if rel != Relation::Agree {
-                        differences.push(Difference {
-                            kind: DifferenceKind::Number,
-                            effect: rel,
-                            spans: vec![ds(a, qa.span), ds(b, qb.span)],
-                            note: format!("{} vs {} {}: {}", qa.span.text(ta), qb.span.text(tb), thing, rel.as_str()),
-                        });
-                    }
+                    compared.push((ia, ib, rel));
+                }
+            }
+            let closest = |side: fn(&(usize, usize, Relation)) -> usize, k: usize| {
+                compared.iter().filter(|c| side(c) == k).map(|c| c.2).min()
+            };
+            for &(ia, ib, rel) in &compared {
+                if closest(|c| c.0, ia) != Some(rel) || closest(|c| c.1, ib) != Some(rel) {
+                    continue;
+                }
+                let (qa, qb) = (&a.numbers[ia], &b.numbers[ib]);
+                let thing = qa.unit.as_deref().or(qb.unit.as_deref()).map(numbers::unit_head).unwrap_or("");
+                if rel == Relation::Agree && qa.approximate != qb.approximate {
+                    differences.push(Difference {
+                        kind: DifferenceKind::Hedging,
+                        effect: Relation::Agree,
+                        spans: vec![ds(a, qa.span), ds(b, qb.span)],
+                        note: format!(
+                            "{} vs {} {}: the same value, one hedged",
+                            qa.span.text(ta),
+                            qb.span.text(tb),
+                            thing
+                        ),
+                    });
+                } else if rel != Relation::Agree {
+                    differences.push(Difference {
+                        kind: DifferenceKind::Number,
+                        effect: rel,
+                        spans: vec![ds(a, qa.span), ds(b, qb.span)],
+                        note: format!("{} vs {} {}: {}", qa.span.text(ta), qb.span.text(tb), thing, rel.as_str()),
+                    });
                 }
             }
             // A fact group is about its count: how else the claims differ (times, who said it,
