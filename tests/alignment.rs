@@ -358,6 +358,18 @@ fn thesaurus_pairs_match_in_both_directions() {
 }
 
 #[test]
+fn a_phrasal_verb_is_one_word() {
+    // "turned down" is WordNet's "turn down", a synonym of "reject"; matched as one word in
+    // both directions and named as such.
+    let a = "The union turned down the pay offer from the rail operator on Friday.";
+    let b = "The union rejected the pay offer from the rail operator on Friday.";
+    assert_symmetric_match(a, b, "turned down", "rejected", "turn down ~ reject (synonym)");
+    let a = "Organisers called off the marathon in Valencia because of the storm.";
+    let b = "Organisers cancelled the marathon in Valencia because of the storm.";
+    assert_symmetric_match(a, b, "called off", "cancelled", "call off ~ cancel (synonym)");
+}
+
+#[test]
 fn a_word_in_the_other_words_definition_matches_weakly() {
     // "launch" ~ "attack": WordNet defines a launch as "a rocket attack" (gloss relatedness),
     // in both directions and named as such; weaker than the same word.

@@ -9,7 +9,9 @@
 //! "worker" ~ "employee"), adjective near-synonyms and, weakest, words of related meaning (a
 //! noun or verb and its narrow hypernym or a co-hyponym: "fear" ~ "anger") and words one of
 //! which is in the other's WordNet definition ("launch" ~ "attack"). Counted things match as
-//! the same word, a synonym or a thesaurus pair ("40 workers" / "42 employees").
+//! the same word, a synonym or a thesaurus pair ("40 workers" / "42 employees"). A verb and
+//! its particle side by side are one word when WordNet has the phrasal verb ("turned down" ~
+//! "rejected"); a particle parted from its verb ("turned the offer down") is not seen.
 //! Each reason names what matched ("fear ~ anger (related meaning)"). Two levels: whole claims
 //! that say the same thing (score over all their features), and single facts inside otherwise
 //! different claims (the same counted thing: "nine or ten interceptors" / "10 interceptor
@@ -397,6 +399,17 @@ fn word_entries(raw: &str, vocab: &mut Vocab) -> Vec<WordEntry> {
     out
 }
 
+/// The phrasal verb (the lexicon's spelling, "turn_down") that token `t` and the next token
+/// `u` make when only spaces stand between them; `None` otherwise. A verb parted from its
+/// particle ("turned the offer down") is not seen.
+fn phrasal_verb(text: &str, t: &tokens::Token, u: &tokens::Token) -> Option<String> {
+    let between = text.get(t.span.end..u.span.start)?;
+    if between.is_empty() || !between.chars().all(|c| c == ' ') {
+        return None;
+    }
+    lexicon::phrasal(t.text, u.text)
+}
+
 /// Extracts a claim's matching features, numbering its strings in `ctx`'s vocabularies
 /// (weights are set later, by `Stats::weigh`, once every claim is known).
 /// Each token's entries by its text as written, computed once per distinct token (lemmas and
@@ -410,8 +423,22 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
     let speaker_span = claim.source.as_ref().map(|s| s.span);
     // (key, info, lexicon number, family), gathered per token, then sorted and merged by key.
     let mut words: Vec<(u32, f64, Option<u32>, Option<u32>)> = Vec::new();
-    for t in tokens::words(text, claim.span) {
-        if name_spans.iter().any(|s| s.contains(t.span)) || speaker_span.is_some_and(|s| s.contains(t.span)) {
+    let toks = tokens::words(text, claim.span);
+    let mut particle_taken = false;
+    for (k, t) in toks.iter().enumerate() {
+        if std::mem::take(&mut particle_taken)
+            || name_spans.iter().any(|s| s.contains(t.span))
+            || speaker_span.is_some_and(|s| s.contains(t.span))
+        {
+            continue;
+        }
+        // A verb and its particle, side by side, are one word when the lexicon has the
+        // phrasal verb: "turned down" is "turn down", a synonym of "reject".
+        if let Some(phrase) = toks.get(k + 1).and_then(|u| phrasal_verb(text, t, u)) {
+            let info = lexicon::informativeness(&phrase) as f64;
+            let key = ctx.words.id(&phrase.replace('_', " "));
+            words.push((key, info, lexicon::word_id(&phrase), None));
+            particle_taken = true;
             continue;
         }
         let entries = memo.entry(t.text).or_insert_with(|| word_entries(&tokens::key(t.text), &mut ctx.words));

@@ -14,6 +14,11 @@
 //! Until then, on wasm, every look-up answers as for an unknown word ([`ready`] says whether
 //! the data is installed; the page never analyses before it is).
 //!
+//! Phrasal verbs are words of the list, spelt "turn_down" ([`phrasal`] finds them from a verb
+//! and the word after it), so they share synsets: "turn down" ~ "reject", "call off" ~
+//! "cancel"; their frequency is wordfreq's estimate for the phrase, an upper bound ("turn
+//! down" 5.2), so they weigh less than their one-word synonyms.
+//!
 //! Known limits: English only, lower-case a-z words only (anything else is an unknown word);
 //! about 30,000 words (every word with Zipf >= 3.5, WordNet-known words down to 3.0, and a
 //! few thousand rarer ones down to 2.5 that a synset or a spelling rule needs), so rarer words
@@ -131,6 +136,22 @@ pub fn zipf(word: &str) -> f32 {
         Some(i) => lex.zipf_of(i),
         None => UNKNOWN_ZIPF,
     }
+}
+
+/// The particles of the phrasal verbs in the word list (as `tools/lexicon/build.py` chose them).
+pub const PARTICLES: [&str; 11] =
+    ["up", "down", "out", "off", "back", "away", "aside", "forward", "ahead", "apart", "together"];
+
+/// The phrasal verb a verb and the word after it make, as the word list spells it, when the
+/// list has it: ("turned", "down") -> "turn_down", ("ruled", "out") -> "rule_out"; `None` when
+/// `next` is not a particle or WordNet has no such verb ("talks over", "work on").
+pub fn phrasal(verb: &str, next: &str) -> Option<String> {
+    let particle = lower(next);
+    if !PARTICLES.contains(&particle.as_ref()) {
+        return None;
+    }
+    let phrase = format!("{}_{particle}", lemma(verb));
+    known(&phrase).then_some(phrase)
 }
 
 /// Whether the word list has this word (in lower case).
@@ -527,7 +548,9 @@ impl Lexicon {
             let parsed = (b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit))
                 .then(|| ((b[0] - b'0') * 10 + (b[1] - b'0'), (b[2] - b'0') as usize, &line[3..]))
                 .filter(|&(_, shared, rest)| {
-                    shared <= prev.len() && shared + rest.len() > 0 && rest.bytes().all(|c| c.is_ascii_lowercase())
+                    shared <= prev.len()
+                        && shared + rest.len() > 0
+                        && rest.bytes().all(|c| c.is_ascii_lowercase() || c == b'_')
                 });
             match parsed {
                 Some((z, shared, rest)) => {
@@ -1400,6 +1423,19 @@ mod tests {
                 assert!(gloss_of_id(j).contains(&i) && j != i);
             }
         }
+    }
+
+    /// A verb and a particle make a phrasal verb when WordNet has it, in any inflection; a
+    /// preposition after a verb, or an unknown pair, does not.
+    #[test]
+    fn phrasal_verbs_are_verb_and_particle() {
+        assert_eq!(phrasal("turned", "down").as_deref(), Some("turn_down"));
+        assert_eq!(phrasal("Ruling", "OUT").as_deref(), Some("rule_out"));
+        assert_eq!(phrasal("held", "back").as_deref(), Some("hold_back"));
+        assert!(synonyms("turn_down", "reject") && synonyms("reject", "turn_down"));
+        assert_eq!(phrasal("talks", "over"), None, "over is not a particle here");
+        assert_eq!(phrasal("work", "on"), None);
+        assert_eq!(phrasal("missile", "down"), None, "no such verb");
     }
 
     /// Gloss relatedness: a word and the informative words of its first senses' definitions,

@@ -24,7 +24,7 @@ synonym files number words rather than spell them (see below).
 
 Outputs (all plain UTF-8 text, `#` lines are comments, every other line is data):
 
-  wordfreq-en.txt   The vocabulary: lower-case a-z words, sorted, one per line, front-coded.
+  wordfreq-en.txt   The vocabulary: lower-case a-z words (and `_` in phrasal verbs), sorted, one per line, front-coded.
                     A line is `ZZ` (Zipf x 10, two digits) + `P` (one digit: how many leading
                     letters are shared with the previous word, at most 9) + the rest of the
                     word. `4500offer`, `451ed` => offer 4.5, offered 4.5. The line number among
@@ -32,6 +32,10 @@ Outputs (all plain UTF-8 text, `#` lines are comments, every other line is data)
                     Chosen: every word with Zipf >= CORE_ZIPF; below that, down to
                     TAIL_ZIPF, only words that a kept WordNet synset needs or that are the
                     American spelling of a British form (so `american` can check them).
+                    Also WordNet's phrasal verbs (a verb and a PARTICLES word, spelt with
+                    `_`: "turn_down", "rule_out") that share a synset with another listed
+                    word, their Zipf wordfreq's estimate for the two-word phrase (at least
+                    PHRASAL_ZIPF; it combines the two words' frequencies, an upper bound).
   synonyms.txt      WordNet synsets (n, v, a = adjectives with their satellites) reduced to
                     members in the vocabulary, kept when 2+ members remain and not a subset of
                     another kept synset of the same part of speech. A line is the POS then the
@@ -108,6 +112,12 @@ THES_MAX_PAIRS = 3  # the most thesaurus partners kept per word (the most alike 
 MOBY_SHA256 = "63fcdcec2efe34414825945c7837f4381c7df7344ae34fdf1e8368eda19d59f3"
 
 WORD = re.compile(r"^[a-z]+$")
+# Phrasal verbs: a WordNet verb lemma of a verb and one of these particles ("turn_down",
+# "rule_out", "set_up"). Prepositions that also head phrases of their own ("in", "on", "over",
+# "about", "through") are left out: "talks over a dam" is not "talk over".
+PARTICLES = ("up", "down", "out", "off", "back", "away", "aside", "forward", "ahead", "apart", "together")
+PHRASAL = re.compile(r"^[a-z]+_(" + "|".join(PARTICLES) + r")$")
+PHRASAL_ZIPF = 3.0  # a phrasal verb must be at least this frequent (wordfreq's phrase estimate)
 # Regular endings a gloss word is lemmatised by (irregular forms come from *.exc).
 GLOSS_SUFFIXES = [
     ("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ied", ("y",)), ("ed", ("", "e")),
@@ -157,6 +167,22 @@ def load_zipf():
         if f > 0 and WORD.match(w):
             zipf[w] = math.log10(f) + 9.0
     return zipf, pkg_version()
+
+
+def phrasal_zipf(wn, zipf):
+    """{phrasal verb: Zipf} for WordNet's verb + particle lemmas whose verb is in the word
+    list; the frequency is wordfreq's estimate for the two-word phrase (it combines the
+    words' frequencies, so it is an upper bound: "turn down" 5.2)."""
+    import wordfreq
+
+    out = {}
+    for _, members, _ in wn["v"].values():
+        for w in members:
+            if PHRASAL.match(w) and w not in out and zipf.get(w.split("_")[0], 0.0) >= CORE_ZIPF:
+                z = wordfreq.zipf_frequency(w.replace("_", " "), "en", wordlist="large")
+                if z >= PHRASAL_ZIPF:
+                    out[w] = z
+    return out
 
 
 def pkg_version():
@@ -320,6 +346,8 @@ def thesaurus_pairs(moby, zipf):
 def build(wndir, moby_path):
     zipf, version = load_zipf()
     wn = load_wordnet(wndir)
+    phrasal = phrasal_zipf(wn, zipf)
+    zipf.update(phrasal)
     thes_words = thesaurus_pairs(load_moby(moby_path), zipf)
 
     def members(pos, off, vocab):
@@ -351,6 +379,13 @@ def build(wndir, moby_path):
         ):
             tail.add(w)
     tail.update(w for pair in thes_words for w in pair if w not in core and zipf[w] >= TAIL_ZIPF)
+    # Phrasal verbs that share a synset with another word of the list.
+    core.update(
+        w
+        for (_, ms, _) in wn["v"].values()
+        for w in ms
+        if w in phrasal and any(o != w and o in (core | tail) for o in ms)
+    )
     vocab = sorted(core | tail)
     number = {w: i for i, w in enumerate(vocab)}
 
