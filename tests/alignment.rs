@@ -395,6 +395,26 @@ fn each_number_is_judged_against_its_closest_counterpart() {
 }
 
 #[test]
+fn shares_of_one_whole_are_one_fact_and_of_two_wholes_are_not() {
+    // What a percentage counts is the whole it is a share of: two shares of the water are one
+    // fact at another precision, whatever else the sentences say.
+    let (arts, a) = articles(&[
+        "Ardesia, which draws about 70 percent of its irrigation water from the Zeravan, wants a guarantee.",
+        "The Zeravan supplies 72% of the water used by Ardesian agriculture, the ministry says.",
+    ]);
+    let g = group_joining(&arts, &a, "about 70 percent of its irrigation water", "72% of the water")
+        .expect("one share of the water");
+    assert_eq!(g.relation, Relation::Compatible, "{:#?}", g.differences);
+    assert!(g.links.iter().flat_map(|l| &l.reasons).any(|r| r.what.starts_with("percent of water:")), "{:#?}", g.links);
+    // The same unround share of two different wholes is two facts.
+    let j = judge_pair(
+        "In the referendum, 55% of voters backed the new constitution.",
+        "Last year 55% of the budget went to the army.",
+    );
+    assert!(!j.matched, "{j:?}");
+}
+
+#[test]
 fn the_same_unround_value_of_a_common_unit_is_one_fact() {
     // "55 percent" / "55%": nothing else is shared but the name, yet the value is rarely
     // written twice by chance. A round value ("40 percent") is not enough on its own.

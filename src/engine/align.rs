@@ -9,7 +9,9 @@
 //! "worker" ~ "employee"), adjective near-synonyms and, weakest, words of related meaning (a
 //! noun or verb and its narrow hypernym or a co-hyponym: "fear" ~ "anger") and words one of
 //! which is in the other's WordNet definition ("launch" ~ "attack"). Counted things match as
-//! the same word, a synonym or a thesaurus pair ("40 workers" / "42 employees"). A verb and
+//! the same word, a synonym or a thesaurus pair ("40 workers" / "42 employees"); a share
+//! counts its whole ("72% of the water" / "about 70 percent of its irrigation water"), and
+//! the same unround share of two different wholes is not one fact on its value. A verb and
 //! its particle side by side are one word when WordNet has the phrasal verb ("turned down" ~
 //! "rejected"); a particle parted from its verb ("turned the offer down") is not seen.
 //! Each reason names what matched ("fear ~ anger (related meaning)"). Two levels: whole claims
@@ -281,6 +283,9 @@ struct UnitFeature {
     /// The same with their lexicon numbers and informativeness, to meet a count without a unit.
     context_words: Vec<(u32, Option<u32>, f64)>,
     info: f64,
+    /// For a share ("70 percent of its irrigation water"), the whole it is a share of: the
+    /// head noun's key and lexicon number ("water").
+    whole: Option<(u32, Option<u32>)>,
 }
 
 /// A count without a unit ("injuring 27 others", "27 hurt"): what it counts is only in the
@@ -504,9 +509,14 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
                     (k, lexicon::word_id(name), lexicon::informativeness(name) as f64)
                 })
                 .collect();
+            let whole = share_whole(text, claim, q).map(|k| {
+                let lex = lexicon::word_id(&k);
+                (ctx.words.id(&k), lex)
+            });
             f.units.push(UnitFeature {
                 context,
                 context_words,
+                whole,
                 index: i,
                 head: ctx.words.id(&head),
                 head_lex: lexicon::word_id(&head),
@@ -865,18 +875,33 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
                 continue;
             }
             let mut w = ua.info.max(ub.info);
+            // Shares of one whole are as specific as the share and the whole together ("72%
+            // of the water" / "about 70 percent of its irrigation water"). Shares of wholes in
+            // other words may still be one fact ("40% of the waters" / "40 percent of the
+            // flow"), but then their value alone does not make them one.
+            let mut thing = ctx.words.name(ua.head).to_string();
+            let mut other_wholes = false;
+            if let (Some(xa), Some(xb)) = (ua.whole, ub.whole) {
+                if xa.0 == xb.0 || matches!((xa.1, xb.1), (Some(x), Some(y)) if lexicon::same_kind_ids(x, y)) {
+                    let of = ctx.words.name(xa.0);
+                    w = 1.0 - (1.0 - w) * (1.0 - lexicon::informativeness(of) as f64);
+                    thing = format!("{thing} of {of}");
+                } else {
+                    other_wholes = true;
+                }
+            }
             // The same value that is not round, of one thing ("55 percent" / "55%"), is rarely
             // written twice by chance: it is the fact however common its unit.
-            if numbers::compare(qa, qb) == Relation::Agree && unround(qa) && unround(qb) {
+            if numbers::compare(qa, qb) == Relation::Agree && unround(qa) && unround(qb) && !other_wholes {
                 w = w.max(UNROUND_VALUE_INFO);
             }
             if w >= 0.5 || (best_word >= 0.4 && score >= LINK_THRESHOLD * 0.8) {
                 score = score.max(FACT_BASE + FACT_RANGE * w);
                 if explain {
-                    let what = format!("{}: {} ~ {}", ctx.words.name(ua.head), fmt_q(qa), fmt_q(qb));
+                    let what = format!("{thing}: {} ~ {}", fmt_q(qa), fmt_q(qb));
                     reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: round3(w) });
                     fact = Some(what);
-                    facts.push(FactMatch { thing: ctx.words.name(ua.head).to_string(), a: ua.index, b: ub.index });
+                    facts.push(FactMatch { thing, a: ua.index, b: ub.index });
                 } else {
                     fact = Some(String::new());
                 }
@@ -1031,6 +1056,52 @@ fn number_context(text: &str, claim: &Claim, q: &Quantity) -> BTreeSet<String> {
         prev_end = t.span.end;
     }
     out
+}
+
+/// Words between "of" and the whole a share is of: articles, possessive pronouns, quantifiers.
+const WHOLE_SKIP: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those", "all"];
+
+/// The whole a share is of: for a quantity in percent (a percentage or a fraction), the head
+/// of the noun phrase after "of", as a matching key: "70 percent of its irrigation water" ->
+/// "water", "40% of the river's average annual flow" -> "flow", "two-thirds of the water used
+/// to irrigate" -> "water". Possessors ("the river's", "Zeravan's") are skipped; the phrase
+/// ends at punctuation, a function word, a participle or a name, at most three words in.
+fn share_whole(text: &str, claim: &Claim, q: &Quantity) -> Option<String> {
+    if q.unit.as_deref() != Some("percent") {
+        return None;
+    }
+    let end = q.unit_span.map_or(q.span.end, |u| u.end.max(q.span.end));
+    let toks = tokens::words(text, claim.span);
+    let at = toks.iter().position(|t| t.span.start >= end)?;
+    let mut prev_end = end;
+    let mut head: Option<String> = None;
+    let mut taken = 0;
+    for (n, t) in toks[at..].iter().enumerate() {
+        let gap = text.get(prev_end..t.span.start).unwrap_or(",");
+        if !gap.chars().all(char::is_whitespace) {
+            break;
+        }
+        prev_end = t.span.end;
+        let k = tokens::key(t.text);
+        if n == 0 {
+            if k != "of" {
+                return None;
+            }
+            continue;
+        }
+        let possessor = t.text.ends_with("'s") || t.text.ends_with("’s") || t.text.ends_with("s'");
+        if head.is_none() && (WHOLE_SKIP.contains(&k.as_str()) || possessor) {
+            continue;
+        }
+        let participle = head.is_some() && (k.ends_with("ed") || k.ends_with("ing"));
+        if possessor || participle || is_stop(&k) || t.is_capitalised() || taken == 3 {
+            break;
+        }
+        head = Some(word_key(t.text));
+        taken += 1;
+    }
+    head
 }
 
 /// Two quantities, one or both without a unit ("27 injured" / "25 people were hurt"), count
