@@ -170,6 +170,23 @@ fn same_kind_different_occasion_stays_apart() {
 }
 
 #[test]
+fn other_counts_at_a_named_time_are_another_occasion() {
+    // The same kind of event, dated in May and counted otherwise: two evacuations.
+    let (arts, a) = articles(&[
+        "Police said 312 residents were evacuated from streets near the plant to a sports hall.",
+        "In May, some 200 residents were evacuated from streets near the river to a sports hall.",
+    ]);
+    assert!(group_joining(&arts, &a, "312 residents", "some 200 residents").is_none(), "{:#?}", a.groups);
+    // Without a date, the same counts are one fact that differs.
+    let (arts, a) = articles(&[
+        "Police said 312 residents were evacuated from streets near the plant to a sports hall.",
+        "Police said some 200 residents were evacuated from streets near the plant to a sports hall.",
+    ]);
+    let g = group_joining(&arts, &a, "312 residents", "some 200 residents").expect("one evacuation");
+    assert_eq!(g.relation, Relation::Differ, "{:#?}", g.differences);
+}
+
+#[test]
 fn every_link_has_a_score_and_reasons() {
     let (_, a) = articles(&[
         "Russia has adamantly opposed plans to station 10 interceptor missiles in Poland.",

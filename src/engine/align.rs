@@ -20,7 +20,9 @@
 //! missiles"; a count without a unit by the word beside it: "injuring 27 others" / "27 people
 //! were injured"). Each counted thing gets its own fact group and relation, so a lead that
 //! agrees on the dead and differs on the injured is two facts, not one "differ". Occasions are
-//! kept apart: claims whose places exclude each other are not linked.
+//! kept apart: claims whose places exclude each other are not linked, nor are counts of one
+//! thing that cannot both be true where one version names a date and the other no time ("in
+//! May, some 200 residents" / "312 residents": two evacuations, not a discrepancy).
 //!
 //! Scale: candidates come from an inverted index over entities, counted things and rare
 //! words; very common keys are not indexed, so no pass over all pairs of claims is made and
@@ -856,6 +858,8 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     // fact on its own) a shared word beside it ("27 people injured" / "27 people hurt").
     let mut fact = None;
     let mut facts: Vec<FactMatch> = Vec::new();
+    // Counts of one thing that cannot both be true ("312 residents" / "some 200 residents").
+    let mut counts_conflict = false;
     for ua in &fa.units {
         for ub in &fb.units {
             let same = ua.head == ub.head
@@ -869,10 +873,11 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             // "three workers died") are one fact only when the words around them say so
             // ("27 injured" / "25 injured"); otherwise they are two facts about the thing.
             let (qa, qb) = (&a.numbers[ua.index], &b.numbers[ub.index]);
-            if numbers::compare(qa, qb) == Relation::Differ
-                && !ua.context.iter().any(|k| ub.context.binary_search(k).is_ok())
-            {
-                continue;
+            if numbers::compare(qa, qb) == Relation::Differ {
+                counts_conflict = true;
+                if !ua.context.iter().any(|k| ub.context.binary_search(k).is_ok()) {
+                    continue;
+                }
             }
             let mut w = ua.info.max(ub.info);
             // Shares of one whole are as specific as the share and the whole together ("72%
@@ -957,11 +962,31 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             });
         }
     }
+    // Occasions: counts of one thing that cannot both be true, where one version dates
+    // itself ("in May, some 200 residents were moved out") and the other names no time at
+    // all ("312 residents were evacuated"), are two events, not a discrepancy. With no date on
+    // either side, or dates on both, differing counts stay one fact that differs.
+    let dated = |c: &Claim| c.times.iter().any(|t| t.kind == TimeKind::Absolute);
+    let timeless = |c: &Claim| !c.times.iter().any(|t| t.kind != TimeKind::Duration);
+    if counts_conflict && ((dated(a) && timeless(b)) || (dated(b) && timeless(a))) {
+        score = (score * 0.5).min(ANOTHER_OCCASION_MAX);
+        if explain {
+            reasons.push(Reason {
+                kind: ReasonKind::Against,
+                what: "other counts at a named time: another occasion".into(),
+                weight: -0.5,
+            });
+        }
+    }
     if explain {
         reasons.sort_by(|x, y| y.weight.total_cmp(&x.weight));
     }
     PairScore { score: score.clamp(0.0, 1.0), reasons, fact, facts }
 }
+
+/// The most that two versions told apart as two occasions by their counts and dates score: below
+/// the link threshold, whatever else they share.
+const ANOTHER_OCCASION_MAX: f64 = LINK_THRESHOLD * 0.9;
 
 /// How informative the same unround value of one thing is, as a counted thing's
 /// informativeness: enough to be the fact on its own.
