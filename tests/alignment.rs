@@ -184,6 +184,13 @@ fn other_counts_at_a_named_time_are_another_occasion() {
     ]);
     let g = group_joining(&arts, &a, "312 residents", "some 200 residents").expect("one evacuation");
     assert_eq!(g.relation, Relation::Differ, "{:#?}", g.differences);
+    // When another count fits, the two share that fact, dated or not: the conflict is between
+    // two other facts (the dead, the shift).
+    let (arts, a) = articles(&[
+        "Three workers were killed and 27 people were injured in the blast on October 14.",
+        "The blast injured 27 people, and about 40 workers were on the night shift.",
+    ]);
+    assert!(group_joining(&arts, &a, "27 people were injured", "injured 27 people").is_some(), "{:#?}", a.groups);
 }
 
 #[test]

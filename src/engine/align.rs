@@ -858,8 +858,9 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     // fact on its own) a shared word beside it ("27 people injured" / "27 people hurt").
     let mut fact = None;
     let mut facts: Vec<FactMatch> = Vec::new();
-    // Counts of one thing that cannot both be true ("312 residents" / "some 200 residents").
-    let mut counts_conflict = false;
+    // Counts of one thing that cannot both be true ("312 residents" / "some 200 residents"),
+    // and counts of one thing that can.
+    let (mut counts_conflict, mut counts_fit) = (false, false);
     for ua in &fa.units {
         for ub in &fb.units {
             let same = ua.head == ub.head
@@ -873,7 +874,9 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             // "three workers died") are one fact only when the words around them say so
             // ("27 injured" / "25 injured"); otherwise they are two facts about the thing.
             let (qa, qb) = (&a.numbers[ua.index], &b.numbers[ub.index]);
-            if numbers::compare(qa, qb) == Relation::Differ {
+            if numbers::compare(qa, qb) != Relation::Differ {
+                counts_fit = true;
+            } else {
                 counts_conflict = true;
                 if !ua.context.iter().any(|k| ub.context.binary_search(k).is_ok()) {
                     continue;
@@ -965,10 +968,12 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
     // Occasions: counts of one thing that cannot both be true, where one version dates
     // itself ("in May, some 200 residents were moved out") and the other names no time at
     // all ("312 residents were evacuated"), are two events, not a discrepancy. With no date on
-    // either side, or dates on both, differing counts stay one fact that differs.
+    // either side, or dates on both, differing counts stay one fact that differs; and when
+    // other counts of a thing fit ("three killed and 27 injured" / "27 injured, 40 workers on
+    // the shift"), the two share a fact and the conflict is between others.
     let dated = |c: &Claim| c.times.iter().any(|t| t.kind == TimeKind::Absolute);
     let timeless = |c: &Claim| !c.times.iter().any(|t| t.kind != TimeKind::Duration);
-    if counts_conflict && ((dated(a) && timeless(b)) || (dated(b) && timeless(a))) {
+    if counts_conflict && !counts_fit && ((dated(a) && timeless(b)) || (dated(b) && timeless(a))) {
         score = (score * 0.5).min(ANOTHER_OCCASION_MAX);
         if explain {
             reasons.push(Reason {
