@@ -38,6 +38,11 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("مرحبا ".to_string()),
         Just("Thursday ".to_string()),
         Just("5-6,000 ".to_string()),
+        Just("turned down ".to_string()),
+        Just("70 percent of its ".to_string()),
+        Just("two-thirds of the river's ".to_string()),
+        Just("72% of ".to_string()),
+        Just("In May, some 200 residents ".to_string()),
         "[a-zA-Z ,.;:!?'\"-]{0,12}",
         any::<char>().prop_map(|c| c.to_string()),
     ];
