@@ -439,6 +439,20 @@ fn shares_of_one_whole_are_one_fact_and_of_two_wholes_are_not() {
 }
 
 #[test]
+fn a_share_is_compared_with_the_share_of_the_same_whole() {
+    // One version gives two shares, of the water and of the flow; the other one share, of the
+    // water: that is the pair compared, not "at least 55" against "two-thirds".
+    let (arts, a) = articles(&[
+        "Ardesia, which draws about 70 percent of its irrigation water from the Zeravan, wants a guarantee of at least 55 percent.",
+        "But Ardesia, which relies on the Zeravan for more than two-thirds of the water used to irrigate its fields, says that is nowhere near enough.",
+    ]);
+    let g = group_joining(&arts, &a, "about 70 percent", "more than two-thirds").expect("one share of the water");
+    let numbers: Vec<&str> =
+        g.differences.iter().filter(|d| d.kind == DifferenceKind::Number).map(|d| d.note.as_str()).collect();
+    assert_eq!(numbers, ["about 70 vs more than two-thirds percent: compatible"], "{:#?}", g.differences);
+}
+
+#[test]
 fn the_same_unround_value_of_a_common_unit_is_one_fact() {
     // "55 percent" / "55%": nothing else is shared but the name, yet the value is rarely
     // written twice by chance. A round value ("40 percent") is not enough on its own.

@@ -1729,6 +1729,20 @@ fn make_group(
             let ta = texts.get(a.doc.as_str()).copied().unwrap_or("");
             let tb = texts.get(b.doc.as_str()).copied().unwrap_or("");
             let mut compared: Vec<(usize, usize, Relation)> = Vec::new();
+            // A share is compared with the other version's share of the same whole when there
+            // is one ("about 70 percent of its irrigation water" with "two-thirds of the water",
+            // not with "at least 55 percent" of something else).
+            let wholes = |c: &Claim, t: &str| -> Vec<Option<String>> {
+                c.numbers.iter().take(MAX_QUANTITIES_PER_CLAIM).map(|q| share_whole(t, c, q)).collect()
+            };
+            let (wholes_a, wholes_b) = (wholes(a, ta), wholes(b, tb));
+            let one_whole = |x: &str, y: &str| x == y || lexicon::same_kind(x, y);
+            let elsewhere = |w: &Option<String>, other: &Option<String>, others: &[Option<String>]| {
+                w.as_deref().is_some_and(|x| {
+                    !other.as_deref().is_some_and(|y| one_whole(x, y))
+                        && others.iter().flatten().any(|y| one_whole(x, y))
+                })
+            };
             for (ia, qa) in a.numbers.iter().enumerate().take(MAX_QUANTITIES_PER_CLAIM) {
                 for (ib, qb) in b.numbers.iter().enumerate().take(MAX_QUANTITIES_PER_CLAIM) {
                     // A fact group compares the quantities its links matched, and only those.
@@ -1736,6 +1750,11 @@ fn make_group(
                         if !(set.contains(&(a.id.as_str(), ia)) && set.contains(&(b.id.as_str(), ib))) {
                             continue;
                         }
+                    }
+                    if elsewhere(&wholes_a[ia], &wholes_b[ib], &wholes_b)
+                        || elsewhere(&wholes_b[ib], &wholes_a[ia], &wholes_a)
+                    {
+                        continue;
                     }
                     let unit = same_unit(qa, qb);
                     if counted.is_none() && !(unit || same_context(ta, a, qa, tb, b, qb)) {
