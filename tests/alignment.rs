@@ -440,8 +440,9 @@ fn shares_of_one_whole_are_one_fact_and_of_two_wholes_are_not() {
 
 #[test]
 fn a_share_is_compared_with_the_share_of_the_same_whole() {
-    // One version gives two shares, of the water and of the flow; the other one share, of the
-    // water: that is the pair compared, not "at least 55" against "two-thirds".
+    // One version gives two shares, of the water and of a whole it does not name; the other
+    // one share, of the water: that is the pair compared, not "at least 55" against
+    // "two-thirds".
     let (arts, a) = articles(&[
         "Ardesia, which draws about 70 percent of its irrigation water from the Zeravan, wants a guarantee of at least 55 percent.",
         "But Ardesia, which relies on the Zeravan for more than two-thirds of the water used to irrigate its fields, says that is nowhere near enough.",

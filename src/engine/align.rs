@@ -874,7 +874,8 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             // "three workers died") are one fact only when the words around them say so
             // ("27 injured" / "25 injured"); otherwise they are two facts about the thing.
             let (qa, qb) = (&a.numbers[ua.index], &b.numbers[ub.index]);
-            if numbers::compare(qa, qb) != Relation::Differ {
+            let rel = numbers::compare(qa, qb);
+            if rel != Relation::Differ {
                 counts_fit = true;
             } else {
                 counts_conflict = true;
@@ -900,7 +901,7 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             }
             // The same value that is not round, of one thing ("55 percent" / "55%"), is rarely
             // written twice by chance: it is the fact however common its unit.
-            if numbers::compare(qa, qb) == Relation::Agree && unround(qa) && unround(qb) && !other_wholes {
+            if rel == Relation::Agree && unround(qa) && unround(qb) && !other_wholes {
                 w = w.max(UNROUND_VALUE_INFO);
             }
             if w >= 0.5 || (best_word >= 0.4 && score >= LINK_THRESHOLD * 0.8) {
@@ -1120,7 +1121,7 @@ fn share_whole(text: &str, claim: &Claim, q: &Quantity) -> Option<String> {
             }
             continue;
         }
-        let possessor = t.text.ends_with("'s") || t.text.ends_with("’s") || t.text.ends_with("s'");
+        let possessor = lexicon::strip_possessive(t.text) != t.text;
         if head.is_none() && (WHOLE_SKIP.contains(&k.as_str()) || possessor) {
             continue;
         }
@@ -1712,6 +1713,14 @@ fn make_group(
     let ds = |c: &Claim, s: Span| DocSpan { doc: c.doc.clone(), start: s.start, end: s.end };
     // Every pair of versions in a small group; in a large one, each version against the first,
     // so the work stays linear in the group's size.
+    // Each member's shares and the wholes they are of (`share_whole`), looked up once.
+    let wholes: HashMap<&str, Vec<Option<String>>> = members
+        .iter()
+        .map(|c| {
+            let t = texts.get(c.doc.as_str()).copied().unwrap_or("");
+            (c.id.as_str(), c.numbers.iter().take(MAX_QUANTITIES_PER_CLAIM).map(|q| share_whole(t, c, q)).collect())
+        })
+        .collect();
     let pairs: Vec<(&Claim, &Claim)> = if members.len() <= ALL_PAIRS_UP_TO {
         members.iter().enumerate().flat_map(|(x, a)| members[x + 1..].iter().map(move |b| (*a, *b))).collect()
     } else {
@@ -1732,10 +1741,7 @@ fn make_group(
             // A share is compared with the other version's share of the same whole when there
             // is one ("about 70 percent of its irrigation water" with "two-thirds of the water",
             // not with "at least 55 percent" of something else).
-            let wholes = |c: &Claim, t: &str| -> Vec<Option<String>> {
-                c.numbers.iter().take(MAX_QUANTITIES_PER_CLAIM).map(|q| share_whole(t, c, q)).collect()
-            };
-            let (wholes_a, wholes_b) = (wholes(a, ta), wholes(b, tb));
+            let (wholes_a, wholes_b) = (&wholes[a.id.as_str()], &wholes[b.id.as_str()]);
             let one_whole = |x: &str, y: &str| x == y || lexicon::same_kind(x, y);
             let elsewhere = |w: &Option<String>, other: &Option<String>, others: &[Option<String>]| {
                 w.as_deref().is_some_and(|x| {
@@ -1751,8 +1757,8 @@ fn make_group(
                             continue;
                         }
                     }
-                    if elsewhere(&wholes_a[ia], &wholes_b[ib], &wholes_b)
-                        || elsewhere(&wholes_b[ib], &wholes_a[ia], &wholes_a)
+                    if elsewhere(&wholes_a[ia], &wholes_b[ib], wholes_b)
+                        || elsewhere(&wholes_b[ib], &wholes_a[ia], wholes_a)
                     {
                         continue;
                     }

@@ -872,7 +872,8 @@ fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
-fn strip_possessive(w: &str) -> &str {
+/// The word without a possessive ending ("Russia's", "Gates'" -> "Russia", "Gates").
+pub(crate) fn strip_possessive(w: &str) -> &str {
     for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if !stem.is_empty() {

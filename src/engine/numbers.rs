@@ -1083,7 +1083,7 @@ const PREFIXES: &[(&[&str], Prefix)] = &[
 ];
 
 /// A number phrase found at a token.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct NumMatch {
     pub low: f64,
     pub high: f64,
@@ -1269,38 +1269,22 @@ pub(crate) fn number_at(toks: &[Tok], i: usize) -> Option<Parse> {
 /// introducer requires ("and" after "between").
 fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
     if let Some((low, high, next)) = parse_vague(toks, p) {
-        return Some(Parse::Num(NumMatch {
-            low,
-            high,
-            approx: true,
-            written: None,
-            start: p,
-            core: p,
-            next,
-            digits: false,
-            single: false,
-            word_one: false,
-            takes_of: true,
-            exact_int: None,
-            share: false,
-        }));
+        let m = NumMatch { low, high, approx: true, start: p, core: p, next, takes_of: true, ..NumMatch::default() };
+        return Some(Parse::Num(m));
     }
     if let Some((v, next)) = parse_share(toks, p) {
-        return Some(Parse::Num(NumMatch {
+        let m = NumMatch {
             low: v,
             high: v,
             approx: true,
-            written: None,
             start: p,
             core: p,
             next,
-            digits: false,
             single: true,
-            word_one: false,
-            takes_of: false,
-            exact_int: None,
             share: true,
-        }));
+            ..NumMatch::default()
+        };
+        return Some(Parse::Num(m));
     }
     let a = parse_value(toks, p)?;
     let j = a.next;
@@ -1486,21 +1470,7 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
 fn as_match(p: Parse) -> NumMatch {
     match p {
         Parse::Num(m) => m,
-        Parse::Skip(next) => NumMatch {
-            low: 0.0,
-            high: 0.0,
-            approx: false,
-            written: None,
-            start: 0,
-            core: 0,
-            next,
-            digits: false,
-            single: false,
-            word_one: false,
-            takes_of: false,
-            exact_int: None,
-            share: false,
-        },
+        Parse::Skip(next) => NumMatch { next, ..NumMatch::default() },
     }
 }
 

@@ -24,7 +24,8 @@ synonym files number words rather than spell them (see below).
 
 Outputs (all plain UTF-8 text, `#` lines are comments, every other line is data):
 
-  wordfreq-en.txt   The vocabulary: lower-case a-z words (and `_` in phrasal verbs), sorted, one per line, front-coded.
+  wordfreq-en.txt   The vocabulary: lower-case a-z words (and `_` in phrasal verbs), sorted,
+                    one per line, front-coded.
                     A line is `ZZ` (Zipf x 10, two digits) + `P` (one digit: how many leading
                     letters are shared with the previous word, at most 9) + the rest of the
                     word. `4500offer`, `451ed` => offer 4.5, offered 4.5. The line number among
@@ -33,8 +34,8 @@ Outputs (all plain UTF-8 text, `#` lines are comments, every other line is data)
                     TAIL_ZIPF, only words that a kept WordNet synset needs or that are the
                     American spelling of a British form (so `american` can check them).
                     Also WordNet's phrasal verbs (a verb and a PARTICLES word, spelt with
-                    `_`: "turn_down", "rule_out") that share a synset with another listed
-                    word, their Zipf wordfreq's estimate for the two-word phrase (at least
+                    `_`: "turn_down", "rule_out") that share a synset with a listed one-word
+                    verb, their Zipf wordfreq's estimate for the two-word phrase (at least
                     PHRASAL_ZIPF; it combines the two words' frequencies, an upper bound).
   synonyms.txt      WordNet synsets (n, v, a = adjectives with their satellites) reduced to
                     members in the vocabulary, kept when 2+ members remain and not a subset of
@@ -379,13 +380,9 @@ def build(wndir, moby_path):
         ):
             tail.add(w)
     tail.update(w for pair in thes_words for w in pair if w not in core and zipf[w] >= TAIL_ZIPF)
-    # Phrasal verbs that share a synset with another word of the list.
-    core.update(
-        w
-        for (_, ms, _) in wn["v"].values()
-        for w in ms
-        if w in phrasal and any(o != w and o in (core | tail) for o in ms)
-    )
+    # Phrasal verbs that share a synset with a one-word verb of the list.
+    listed = core | tail
+    core.update(w for (_, ms, _) in wn["v"].values() for w in ms if w in phrasal and any(o in listed for o in ms))
     vocab = sorted(core | tail)
     number = {w: i for i, w in enumerate(vocab)}
 
