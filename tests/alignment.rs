@@ -117,6 +117,21 @@ fn the_same_words_in_different_mouths_differ() {
 }
 
 #[test]
+fn a_capital_and_its_country_are_one_voice() {
+    // "Moscow says" / "Russia says": no attribution difference; "Kyiv says" would be one.
+    let (arts, a) = articles(&[
+        "Moscow says the new radar station in the Arctic could threaten its security.",
+        "Russia says the new radar station in the Arctic could threaten its security.",
+        "Kyiv says the new radar station in the Arctic could threaten its security.",
+    ]);
+    let g = group_joining(&arts, &a, "radar station", "radar station").expect("one claim");
+    let attributions: Vec<&str> =
+        g.differences.iter().filter(|d| d.kind == DifferenceKind::Attribution).map(|d| d.note.as_str()).collect();
+    assert!(!attributions.contains(&"Moscow vs Russia"), "{attributions:?}");
+    assert!(attributions.contains(&"Moscow vs Kyiv"), "{attributions:?}");
+}
+
+#[test]
 fn the_same_quote_in_different_mouths_differs_whatever_the_attribution_says() {
     // Only the quoted words are compared: "told a news conference ..." and "told the GBC as she
     // left ..." are the reporters' words, not the quote's. The second speaker is a name set off
@@ -467,4 +482,21 @@ fn the_same_unround_value_of_a_common_unit_is_one_fact() {
         let g = group_joining(&arts, &a, &format!("{value}%"), &format!("at least {value} percent"));
         assert_eq!(g.is_some(), one_fact, "{value} / {value}: {:#?}", a.groups);
     }
+}
+
+#[test]
+fn one_stand_in_other_words_is_one_claim() {
+    // "opposes" / "rebuffed by Moscow" share no word: they meet on the actor (Moscow is
+    // Russia's government) and the stand, in both directions, and the link names it.
+    let a = "Russia strongly opposes the pipeline.";
+    let b = "The pipeline deal was rebuffed by Moscow on Monday.";
+    let ab = assert_symmetric_match(a, b, "opposes", "rebuffed", "Russia against");
+    // Another actor's stand is not the same stance.
+    let other_actor = "The pipeline deal was rebuffed by Ukraine on Monday.";
+    let judged = judge_pair(a, other_actor);
+    assert!(!judged.matched && judged.score < ab, "{judged:?}");
+    // Easing a worry: "calm fears" / "allay concerns", by the same actor.
+    let c = "The United States tried to calm Russian fears on Monday.";
+    let d = "Washington sought to allay Moscow's concerns about radar stations.";
+    assert_symmetric_match(c, d, "calm", "allay", "United States reassuring");
 }

@@ -43,6 +43,10 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("two-thirds of the river's ".to_string()),
         Just("72% of ".to_string()),
         Just("In May, some 200 residents ".to_string()),
+        Just("was rebuffed by Moscow ".to_string()),
+        Just("to calm Russian fears ".to_string()),
+        Just("a threat to ".to_string()),
+        Just("also rejected ".to_string()),
         "[a-zA-Z ,.;:!?'\"-]{0,12}",
         any::<char>().prop_map(|c| c.to_string()),
     ];

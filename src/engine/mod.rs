@@ -23,6 +23,7 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod sentences;
+pub mod stance;
 pub mod times;
 pub mod tokens;
 pub mod wordset;

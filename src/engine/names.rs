@@ -44,6 +44,10 @@ pub struct RawMention {
 
 struct Place {
     name: &'static str,
+    kind: &'static str,
+    demonyms: &'static str,
+    /// For a national capital, the country it stands for in "Moscow says ...".
+    capital_of: Option<&'static str>,
 }
 
 struct Gazetteer {
@@ -64,13 +68,14 @@ fn gazetteer() -> &'static Gazetteer {
                 continue;
             }
             let mut parts = line.split('|');
-            let (Some(_kind), Some(name)) = (parts.next(), parts.next()) else {
+            let (Some(kind), Some(name)) = (parts.next(), parts.next()) else {
                 continue;
             };
             let idx = g.places.len();
-            g.places.push(Place { name });
             let aliases = parts.next().unwrap_or("");
             let demonyms = parts.next().unwrap_or("");
+            let capital_of = parts.next().map(str::trim).filter(|c| !c.is_empty());
+            g.places.push(Place { name, kind, demonyms, capital_of });
             for form in std::iter::once(name).chain(aliases.split(',')).chain(demonyms.split(',')) {
                 let form = form.trim();
                 if form.is_empty() {
@@ -89,6 +94,22 @@ fn gazetteer() -> &'static Gazetteer {
         }
         g
     })
+}
+
+/// The country a place name stands for as an actor: a country itself ("Russia", "Russian"),
+/// or a capital that news uses for its government ("Moscow says ..."). `None` for other places
+/// and unknown words.
+pub fn actor_country(form: &str) -> Option<&'static str> {
+    let g = gazetteer();
+    let key = form_key(form);
+    let &p = g.forms.get(&key)?;
+    let place = &g.places[p];
+    match place.kind {
+        "country" => Some(place.name),
+        // "Muscovites" are the city's people, not its government.
+        _ if place.demonyms.split(',').any(|d| form_key(d) == key) => None,
+        _ => place.capital_of,
+    }
 }
 
 /// Lower-case key of a multi-word form, tokens joined by one space, periods dropped.

@@ -1,0 +1,352 @@
+//! Stances: who takes a stand against or for something in a claim ("Russia opposes the plan",
+//! "rebuffed by Moscow", "Ardesia turned down the offer"), so that versions of one position in
+//! other words meet on the actor and the stand even when they share no word.
+//!
+//! A stance word is a verb or noun of opposition or rejection ("oppose", "objection",
+//! "rebuff", "turn down", "condemn"), of danger said of something ("a threat to", "could
+//! destabilise": a stand only when someone is reported saying it), or of support
+//! ("welcome", "endorse", "back"). Its actor is, in this order: the name right after "by" in a
+//! passive ("rebuffed by Moscow"); the last name before the word in the claim ("Russia in
+//! particular has adamantly opposed"); the claim's speaker ("It says the plan is a threat",
+//! the speaker resolved back through the pronoun). A country's capital stands for its
+//! government ("Moscow says ..."), and a demonym for its country ("Russian opposition").
+//!
+//! Known limits: the word lists are general English stance vocabulary (WordNet's "oppose",
+//! "reject", "criticize", "protest" and "endanger" families, and their opposites), not learned;
+//! no syntax, so the last name before the word may be its object in an inverted sentence
+//! ("the plan, which Washington backs, Russia opposes" gives both to Russia), and an actor
+//! named only by a common noun ("some European states", "the ministry") is not seen; a
+//! stand's target is not read, so one actor's stands against two different things are one
+//! stance; a negated stand ("does not oppose", "posed no threat") gives none.
+
+use super::model::{Claim, EntityKind, Mention};
+use super::names;
+use super::tokens::{self, Token};
+use super::wordset::WordSet;
+
+/// Which way a stand goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stand {
+    Against,
+    For,
+    /// Easing another's worry: "tries to calm Russian fears", "allay concerns".
+    Reassure,
+}
+
+impl Stand {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stand::Against => "against",
+            Stand::For => "for",
+            Stand::Reassure => "reassuring",
+        }
+    }
+}
+
+/// One stand a claim states.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Stance {
+    /// Who stands: a country's name for a country, its demonym or its capital ("Russia"), else
+    /// the entity id the name resolved to.
+    pub actor: String,
+    /// The actor as the claim names it ("Moscow").
+    pub actor_text: String,
+    pub stand: Stand,
+}
+
+/// Verbs and nouns of opposition and rejection, as lemmas (phrasal verbs with a space).
+const AGAINST: &[&str] = &[
+    "oppose",
+    "opposition",
+    "opponent",
+    "object",
+    "objection",
+    "reject",
+    "rejection",
+    "rebuff",
+    "spurn",
+    "snub",
+    "repudiate",
+    "refuse",
+    "refusal",
+    "turn down",
+    "criticize",
+    "criticism",
+    "condemn",
+    "condemnation",
+    "denounce",
+    "decry",
+    "deplore",
+    "protest",
+    "resist",
+    "resistance",
+    "disapprove",
+    "disapproval",
+    "dismiss",
+    "veto",
+    "boycott",
+];
+
+/// Words of danger: a stand against their subject only when someone is reported saying so
+/// ("Moscow says the system could threaten Russia"; not "a missile that could threaten
+/// Europe"). The nouns count only as "a threat to ..." (not "the missile threat").
+const DANGER: &[&str] = &["threaten", "endanger", "jeopardize", "menace", "destabilize", "destabilizing"];
+const DANGER_NOUNS: &[&str] = &["threat", "danger", "menace"];
+
+/// Words that mark a stand as taken again ("also rejected", "refused that too").
+const ADDITIVE: &[&str] = &["also", "too"];
+
+/// Forms of "be" that make a participle after them passive.
+const BE: &[&str] = &["be", "is", "are", "was", "were", "been", "being"];
+
+/// Verbs and nouns of support.
+const FOR: &[&str] = &["support", "endorse", "endorsement", "welcome", "approve", "approval", "praise", "hail"];
+
+/// Verbs that reassure on their own ("to reassure Moscow").
+const REASSURE: &[&str] = &["reassure", "placate", "appease", "mollify", "assuage", "allay", "soothe"];
+/// Verbs that reassure when a worry follows ("ease tensions", "calm Russian fears").
+const EASE: &[&str] = &["ease", "calm", "cool", "defuse", "dispel", "alleviate", "address", "answer", "relieve"];
+/// Worries, as lemmas.
+const WORRY: &[&str] =
+    &["fear", "concern", "worry", "anger", "tension", "anxiety", "suspicion", "misgiving", "objection", "alarm"];
+
+/// Words just before a stance word (up to three words back) that negate it.
+const NEGATORS: &[&str] = &["not", "no", "never", "n't", "without"];
+
+/// The stances `claim` states, sorted, one per actor and stand.
+pub fn find_stances(claim: &Claim, toks: &[Token]) -> Vec<Stance> {
+    static AGAINST_SET: WordSet = WordSet::new(AGAINST);
+    static DANGER_SET: WordSet = WordSet::new(DANGER);
+    static FOR_SET: WordSet = WordSet::new(FOR);
+    static NEGATOR_SET: WordSet = WordSet::new(NEGATORS);
+    static DANGER_NOUN_SET: WordSet = WordSet::new(DANGER_NOUNS);
+    static BE_SET: WordSet = WordSet::new(BE);
+    static ADDITIVE_SET: WordSet = WordSet::new(ADDITIVE);
+    static REASSURE_SET: WordSet = WordSet::new(REASSURE);
+    static EASE_SET: WordSet = WordSet::new(EASE);
+    static WORRY_SET: WordSet = WordSet::new(WORRY);
+    let mut out: Vec<Stance> = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        // Most words start as no stance word does: they are passed over without a lemma.
+        if !may_be_stance_word(t.text) {
+            continue;
+        }
+        let key = lemma(t.text);
+        let phrase = toks
+            .get(k + 1)
+            .filter(|_| AGAINST.iter().any(|p| p.strip_prefix(key.as_str()).is_some_and(|r| r.starts_with(' '))))
+            .map(|u| format!("{key} {}", tokens::key(u.text)));
+        let (stand, said_only) = if AGAINST_SET.contains(&key)
+            || phrase.as_deref().is_some_and(|p| AGAINST_SET.contains(p))
+        {
+            (Stand::Against, false)
+        } else if DANGER_SET.contains(&key)
+            || (DANGER_NOUN_SET.contains(&key) && toks.get(k + 1).is_some_and(|u| u.text.eq_ignore_ascii_case("to")))
+        {
+            (Stand::Against, true)
+        } else if FOR_SET.contains(&key) {
+            (Stand::For, false)
+        } else if REASSURE_SET.contains(&key)
+            || (EASE_SET.contains(&key)
+                && toks[k + 1..(k + 4).min(toks.len())].iter().any(|u| WORRY_SET.contains(&lemma(u.text))))
+        {
+            (Stand::Reassure, false)
+        } else {
+            continue;
+        };
+        let before = &toks[k.saturating_sub(3)..k];
+        let negated = before.iter().any(|p| {
+            let w = tokens::key(p.text);
+            NEGATOR_SET.contains(&w) || w.ends_with("n't")
+        });
+        if negated {
+            continue;
+        }
+        // "to be turned down", "was rejected": the name before is what the stand is against,
+        // and without "by" the actor is not named.
+        let passive = before.last().is_some_and(|p| BE_SET.contains(&tokens::key(p.text)))
+            || (phrase.is_some() && k >= 1 && toks.get(k - 1).is_some_and(|p| BE_SET.contains(&tokens::key(p.text))));
+        let speaker = || -> Option<(String, String)> {
+            let s = claim.source.as_ref()?;
+            let actor = names::actor_country(&s.speaker).map(str::to_string).or_else(|| s.entity.clone())?;
+            Some((actor, s.speaker.clone()))
+        };
+        let actor = if said_only {
+            speaker()
+        } else {
+            let agent = passive_agent(claim, toks, k);
+            if passive && agent.is_none() {
+                continue;
+            }
+            agent
+                .or_else(|| claim.names.iter().rev().find(|m| m.span.end <= t.span.start))
+                .map(|m| (actor_key(m), m.text.clone()))
+                .or_else(speaker)
+        };
+        if let Some((actor, actor_text)) = actor {
+            out.push(Stance { actor, actor_text, stand });
+        }
+    }
+    // "Ardesia rejected that offer as well", "a proposal Ardesia also rejected": a stand
+    // taken again, on another occasion, is not the standing position.
+    if !out.is_empty() {
+        let again = toks.iter().enumerate().any(|(k, t)| {
+            ADDITIVE_SET.contains(&t.text.to_ascii_lowercase())
+                || (t.text.eq_ignore_ascii_case("well") && k > 0 && toks[k - 1].text.eq_ignore_ascii_case("as"))
+        });
+        if again {
+            out.clear();
+        }
+    }
+    out.sort();
+    out.dedup_by(|x, y| x.actor == y.actor && x.stand == y.stand);
+    out
+}
+
+/// Whether `word` starts (in lower case) as some stance word does: a cheap test before the
+/// lemma is looked up.
+fn may_be_stance_word(word: &str) -> bool {
+    static PREFIXES: std::sync::OnceLock<Vec<[u8; 3]>> = std::sync::OnceLock::new();
+    let prefixes = PREFIXES.get_or_init(|| {
+        let mut v: Vec<[u8; 3]> = [AGAINST, DANGER, DANGER_NOUNS, FOR, REASSURE, EASE]
+            .iter()
+            .flat_map(|l| l.iter())
+            .filter_map(|w| prefix(w))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    prefix(word).is_some_and(|p| prefixes.binary_search(&p).is_ok())
+}
+
+/// The first three letters of a word in ASCII lower case (`None` for shorter or non-ASCII).
+fn prefix(word: &str) -> Option<[u8; 3]> {
+    let b = word.as_bytes();
+    (b.len() >= 3).then(|| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
+}
+
+/// A word of any of the lists.
+fn is_stance_word(w: &str) -> bool {
+    [AGAINST, DANGER, DANGER_NOUNS, FOR, REASSURE, EASE].iter().any(|l| l.contains(&w))
+}
+
+/// A word's lemma: the lexicon's, or for a word too rare for the lexicon ("rebuffed") the word
+/// without a regular ending, when that is a stance word.
+fn lemma(word: &str) -> String {
+    let key = super::lexicon::key(&tokens::key(word));
+    for ending in ["ed", "d", "s", "es", "ing"] {
+        if let Some(stem) = key.strip_suffix(ending) {
+            for stem in [stem.to_string(), format!("{stem}e")] {
+                if is_stance_word(&stem) {
+                    return stem;
+                }
+            }
+        }
+    }
+    key
+}
+
+/// The name right after "by" just after the stance word ("rebuffed by Moscow", "was rejected
+/// outright by Ardesia").
+fn passive_agent<'c>(claim: &'c Claim, toks: &[Token], k: usize) -> Option<&'c Mention> {
+    let by = toks.get(k + 1..(k + 3).min(toks.len()))?.iter().find(|u| u.text.eq_ignore_ascii_case("by"))?;
+    let next = toks.iter().position(|u| u.span.start > by.span.start)?;
+    let start = toks[next].span.start;
+    // "by the Kremlin": the name may follow one article.
+    let start2 = toks.get(next + 1).map(|u| u.span.start);
+    claim.names.iter().find(|m| m.span.start == start || Some(m.span.start) == start2)
+}
+
+/// A mention's actor key: a place's country (a country, its demonym, its capital), else the
+/// entity.
+fn actor_key(m: &Mention) -> String {
+    match m.kind {
+        EntityKind::Place => names::actor_country(&m.text).map_or_else(|| m.entity.clone(), str::to_string),
+        _ => m.entity.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{analyze, Article, Options};
+
+    /// The stances of every claim of `text` read as one article: (actor as written, stand).
+    fn stances(text: &str) -> Vec<(String, Stand)> {
+        let art = Article { id: "a.txt".into(), text: text.to_string(), meta: Default::default() };
+        let a = analyze(&[art], &Options::default());
+        a.claims()
+            .flat_map(|c| find_stances(c, &tokens::words(text, c.span)))
+            .map(|s| (s.actor_text, s.stand))
+            .collect()
+    }
+
+    fn assert_stances(text: &str, want: &[(&str, Stand)]) {
+        let got = stances(text);
+        let got: Vec<(&str, Stand)> = got.iter().map(|(a, s)| (a.as_str(), *s)).collect();
+        assert_eq!(got, want, "in {text:?}");
+    }
+
+    fn actor(text: &str) -> String {
+        let art = Article { id: "a.txt".into(), text: text.to_string(), meta: Default::default() };
+        let a = analyze(&[art], &Options::default());
+        let first = a.claims().flat_map(|c| find_stances(c, &tokens::words(text, c.span))).map(|s| s.actor).next();
+        first.unwrap_or_default()
+    }
+
+    use Stand::*;
+
+    #[test]
+    fn the_actor_is_the_name_before_the_stance_word() {
+        assert_stances("Russia has adamantly opposed the plan.", &[("Russia", Against)]);
+        assert_stances("Poland welcomed the decision on Friday.", &[("Poland", For)]);
+        assert_stances("Some European states have objected to the approach.", &[("European", Against)]);
+    }
+
+    #[test]
+    fn the_agent_of_a_passive_is_the_actor() {
+        assert_stances("Gates offered help but was rebuffed by Moscow.", &[("Moscow", Against)]);
+        // The name before a passive is what the stand is against; with no agent there is no
+        // actor.
+        assert_stances("The Kyrvanian offer was turned down on Tuesday.", &[]);
+    }
+
+    #[test]
+    fn a_capital_and_a_demonym_stand_for_their_country() {
+        assert_eq!(actor("Moscow rejected the proposal."), "Russia");
+        assert_eq!(actor("Russian opposition to the plan is strong."), "Russia");
+        assert_eq!(actor("Washington tried to cool Russian anger over the scheme."), "United States");
+        assert_eq!(names::actor_country("Moscow"), Some("Russia"));
+        assert_eq!(names::actor_country("Muscovites"), None, "the city's people are not its government");
+        assert_eq!(names::actor_country("Chicago"), None);
+    }
+
+    #[test]
+    fn danger_is_a_stand_only_when_someone_says_it() {
+        assert_stances("But Moscow says the system could threaten Russia.", &[("Moscow", Against)]);
+        assert_stances("The system will not work until Iran tests a missile that could threaten Europe.", &[]);
+        // The noun only as "a threat to".
+        assert_stances("Officials say the missile threat from Iran is growing.", &[]);
+    }
+
+    #[test]
+    fn a_negated_stand_or_one_taken_again_gives_none() {
+        assert_stances("Kyrvania does not oppose the monitoring plan.", &[]);
+        assert_stances("Ardesia rejected that offer as well.", &[]);
+        assert_stances("At the first round Kyrvania offered 35 percent, a proposal Ardesia also rejected.", &[]);
+        // "again" is the same stand restated, not another one.
+        assert_stances("Kyrvania again refused to halt work on the dam.", &[("Kyrvania", Against)]);
+    }
+
+    #[test]
+    fn easing_a_worry_is_reassuring() {
+        assert_stances(
+            "The United States is trying to allay Russian fears about the plans.",
+            &[("United States", Reassure)],
+        );
+        assert_stances("Washington must work to ease Russian concerns.", &[("Washington", Reassure)]);
+        // "ease" without a worry after it is no reassurance.
+        assert_stances("Washington moved to ease the rules on exports.", &[]);
+    }
+}
