@@ -409,6 +409,17 @@ fn a_phrasal_verb_is_one_word() {
 }
 
 #[test]
+fn a_synonym_of_a_related_form_matches() {
+    // "restriction" comes from "restrict", a WordNet synonym of "limit": matched in both
+    // directions, named as such, and weaker than the word itself.
+    let a = "Brussels wants strict restrictions on trawler fishing in the Baltic.";
+    let b = "Brussels wants strict limits on trawler fishing in the Baltic.";
+    let c = "Brussels wants strict restrictions on trawler fishing in the Baltic, and limits.";
+    let ab = assert_symmetric_match(a, b, "restrictions", "limits", "restriction ~ limit (synonym of a related form)");
+    assert!(judge_pair(a, c).score > ab, "the same word counts more");
+}
+
+#[test]
 fn a_word_in_the_other_words_definition_matches_weakly() {
     // "launch" ~ "attack": WordNet defines a launch as "a rocket attack" (gloss relatedness),
     // in both directions and named as such; weaker than the same word.

@@ -5,7 +5,8 @@
 //! few claims name them, so the story's ever-present "Russia" counts little), quantities with
 //! what they count, and content words weighted by how rare they are in news generally (a
 //! background frequency table, `lexicon`), matched through lemmas, British/American spelling,
-//! WordNet synonyms, derivational families, thesaurus pairs (Moby: "plant" ~ "factory",
+//! WordNet synonyms, derivational families and the synonyms of the word a derived word comes
+//! from ("restriction", from "restrict" ~ "limit"), thesaurus pairs (Moby: "plant" ~ "factory",
 //! "worker" ~ "employee"), adjective near-synonyms and, weakest, words of related meaning (a
 //! noun or verb and its narrow hypernym or a co-hyponym: "fear" ~ "anger") and words one of
 //! which is in the other's WordNet definition ("launch" ~ "attack"). Counted things match as
@@ -57,6 +58,9 @@ pub const LINK_THRESHOLD: f64 = 0.35;
 pub const MERGE_THRESHOLD: f64 = 0.35;
 /// What a shared name counts for beside a shared word of the same weight.
 pub const ENTITY_FACTOR: f64 = 0.5;
+/// What a synonym of a word's related form counts for ("restriction" ~ "limit"): a synonym
+/// (0.8) through a related form (0.7).
+const STEM_SYNONYM_FACTOR: f64 = 0.56;
 /// What a gloss-related word pair counts for beside the same word.
 const GLOSS_FACTOR: f64 = 0.5;
 /// What a thesaurus pair (Moby, entries alike) counts for beside the same word: above the
@@ -312,6 +316,9 @@ pub struct Features {
     words: Vec<WordFeature>,
     /// (synset, word index) for the informative words the lexicon knows, sorted.
     synsets: Vec<(u32, u32)>,
+    /// (synset, word index) of the word a derived word comes from ("restriction": the synsets
+    /// of "restrict"), sorted.
+    stem_synsets: Vec<(u32, u32)>,
     /// (derivational family, word index), sorted.
     families: Vec<(u32, u32)>,
     /// (lexicon word, word index) for the informative words the lexicon knows, sorted.
@@ -379,6 +386,9 @@ struct WordEntry {
     info: f64,
     lex: Option<u32>,
     family: Option<u32>,
+    /// The lexicon's number of the word this one is derived from, when that is another word
+    /// ("restriction": "restrict").
+    stem_lex: Option<u32>,
 }
 
 /// The entries of one token (lower case), numbered in `vocab`; none for a stop word.
@@ -402,13 +412,11 @@ fn word_entries(raw: &str, vocab: &mut Vocab) -> Vec<WordEntry> {
         if key.is_empty() || is_stop(&key) {
             continue;
         }
-        let family = family(&key).map(|s| format!("~{s}")).map(|s| vocab.id(&s));
-        out.push(WordEntry {
-            key: vocab.id(&key),
-            info: lexicon::informativeness(&p) as f64,
-            lex: lexicon::word_id(&key),
-            family,
-        });
+        let stem = family(&key);
+        let lex = lexicon::word_id(&key);
+        let stem_lex = stem.and_then(lexicon::word_id).filter(|&st| Some(st) != lex);
+        let family = stem.map(|s| format!("~{s}")).map(|s| vocab.id(&s));
+        out.push(WordEntry { key: vocab.id(&key), info: lexicon::informativeness(&p) as f64, lex, family, stem_lex });
     }
     out
 }
@@ -436,7 +444,7 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
     let name_spans: Vec<Span> = claim.names.iter().map(|m| m.span).collect();
     let speaker_span = claim.source.as_ref().map(|s| s.span);
     // (key, info, lexicon number, family), gathered per token, then sorted and merged by key.
-    let mut words: Vec<(u32, f64, Option<u32>, Option<u32>)> = Vec::new();
+    let mut words: Vec<(u32, f64, Option<u32>, Option<u32>, Option<u32>)> = Vec::new();
     let toks = tokens::words(text, claim.span);
     let mut particle_taken = false;
     for (k, t) in toks.iter().enumerate() {
@@ -451,24 +459,24 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
         if let Some(phrase) = toks.get(k + 1).and_then(|u| phrasal_verb(text, t, u)) {
             let info = lexicon::informativeness(&phrase) as f64;
             let key = ctx.words.id(&phrase.replace('_', " "));
-            words.push((key, info, lexicon::word_id(&phrase), None));
+            words.push((key, info, lexicon::word_id(&phrase), None, None));
             particle_taken = true;
             continue;
         }
         let entries = memo.entry(t.text).or_insert_with(|| word_entries(&tokens::key(t.text), &mut ctx.words));
-        words.extend(entries.iter().map(|e| (e.key, e.info, e.lex, e.family)));
+        words.extend(entries.iter().map(|e| (e.key, e.info, e.lex, e.family, e.stem_lex)));
     }
     // A stand someone takes ("Russia opposes", "rebuffed by Moscow"): one word of its own,
     // the actor and the stance, so that versions of a position in other words meet.
     for st in stance::find_stances(claim, &toks) {
         let key = ctx.words.id(&format!("{} {}", st.actor, st.stand.label()));
-        words.push((key, STANCE_INFO, None, None));
+        words.push((key, STANCE_INFO, None, None, None));
         f.stances.push((key, format!("{} {}", st.actor_text, st.stand.label())));
     }
     // One entry per key, with the highest informativeness its tokens gave.
     words.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
     words.dedup_by_key(|w| w.0);
-    for (key, info, lex, fam) in words {
+    for (key, info, lex, fam, stem) in words {
         let i = f.words.len() as u32;
         if info >= RELATED_MIN_INFO {
             if let Some(l) = lex {
@@ -481,11 +489,17 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
             }
             if let Some(fam) = fam {
                 f.families.push((fam, i));
+                // The synsets of the word the derived one comes from: "restriction" is
+                // "restrict", a synonym of "limit".
+                if let Some(st) = stem {
+                    f.stem_synsets.extend(lexicon::synsets_of_id(st).iter().map(|&s| (s, i)));
+                }
             }
         }
         f.words.push(WordFeature { key, info, weight: info });
     }
     f.synsets.sort_unstable();
+    f.stem_synsets.sort_unstable();
     f.families.sort_unstable();
     f.lexes.sort_unstable();
     f.near.sort_unstable();
@@ -621,7 +635,7 @@ pub fn prepare<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> (V
     // Entries no other claim can meet are dropped here, once, rather than walked past in every
     // compared pair: synsets and families only one claim has, and near-synonyms and related
     // words that no claim uses.
-    keep_shared(feats.iter_mut().map(|f| &mut f.synsets).collect());
+    keep_shared(feats.iter_mut().flat_map(|f| [&mut f.synsets, &mut f.stem_synsets]).collect());
     keep_shared(feats.iter_mut().map(|f| &mut f.families).collect());
     let used = key_set(feats.iter().flat_map(|f| f.lexes.iter().map(|e| e.0)));
     for f in &mut feats {
@@ -688,6 +702,8 @@ pub struct FactMatch {
 enum WordRelation {
     Synonym,
     Family,
+    /// A synonym of the word the other is derived from ("restriction" ~ "limit").
+    StemSynonym,
     Close,
     Related,
     Gloss,
@@ -699,6 +715,7 @@ impl WordRelation {
         match self {
             WordRelation::Synonym => 0.8,
             WordRelation::Family => 0.7,
+            WordRelation::StemSynonym => STEM_SYNONYM_FACTOR,
             WordRelation::Close => 0.5,
             WordRelation::Related => 0.5,
             WordRelation::Gloss => GLOSS_FACTOR,
@@ -709,6 +726,7 @@ impl WordRelation {
         match self {
             WordRelation::Synonym => "synonym",
             WordRelation::Family => "related form",
+            WordRelation::StemSynonym => "synonym of a related form",
             WordRelation::Close => "near-synonym",
             WordRelation::Related => "related meaning",
             WordRelation::Gloss => "in a definition",
@@ -830,6 +848,8 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
         }
     };
     merge_equal(&fa.synsets, &fb.synsets, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Synonym));
+    merge_equal(&fa.stem_synsets, &fb.synsets, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::StemSynonym));
+    merge_equal(&fa.synsets, &fb.stem_synsets, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::StemSynonym));
     merge_equal(&fa.families, &fb.families, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, WordRelation::Family));
     merge_equal(&fa.near, &fb.lexes, |s| s.0, |s| s.0, |x, y| offer(x.1, y.1, x.2));
     related.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2, x.3).cmp(&(y.1, y.2, y.3))));
