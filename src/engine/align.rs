@@ -267,6 +267,8 @@ pub struct Context {
     pub words: Vocab,
     pub entities: Vocab,
     pub stats: Stats,
+    /// The country each person acts for (`stance::affiliations`).
+    pub affiliations: stance::Affiliations,
 }
 
 /// One content word of a claim.
@@ -468,7 +470,7 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
     }
     // A stand someone takes ("Russia opposes", "rebuffed by Moscow"): one word of its own,
     // the actor and the stance, so that versions of a position in other words meet.
-    for st in stance::find_stances(claim, &toks) {
+    for st in stance::find_stances(claim, &toks, &ctx.affiliations) {
         let key = ctx.words.id(&format!("{} {}", st.actor, st.stand.label()));
         words.push((key, STANCE_INFO, None, None, None));
         f.stances.push((key, format!("{} {}", st.actor_text, st.stand.label())));
@@ -629,7 +631,7 @@ fn topic_discount(df: usize, claims: usize) -> f64 {
 
 /// Features of all claims, weighted, with their context.
 pub fn prepare<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> (Vec<Features>, Context) {
-    let mut ctx = Context::default();
+    let mut ctx = Context { affiliations: stance::affiliations(claims, text_of), ..Context::default() };
     let mut memo = TokenMemo::default();
     let mut feats: Vec<Features> = claims.iter().map(|c| features(text_of(c), c, &mut ctx, &mut memo)).collect();
     // Entries no other claim can meet are dropped here, once, rather than walked past in every

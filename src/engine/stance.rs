@@ -113,8 +113,49 @@ const WORRY: &[&str] =
 /// Words just before a stance word (up to three words back) that negate it.
 const NEGATORS: &[&str] = &["not", "no", "never", "n't", "without"];
 
-/// The stances `claim` states, sorted, one per actor and stand.
-pub fn find_stances(claim: &Claim, toks: &[Token]) -> Vec<Stance> {
+/// The country each person acts for, by entity id, from titles such as "Russian Defence
+/// Minister Anatoly Serdyukov" or "Kyrvania's Energy Minister, Rustam Khodzhayev": a country
+/// (its name, demonym or capital; a place the gazetteer lacks by its entity) then capitalised
+/// title words (and "of", "for", "the",
+/// "and") right before the person's name. A person given two countries is given none.
+pub type Affiliations = std::collections::HashMap<String, String>;
+
+pub fn affiliations<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> Affiliations {
+    let mut found: std::collections::BTreeMap<&str, Option<String>> = Default::default();
+    for c in claims {
+        let text = text_of(c);
+        for (i, m) in c.names.iter().enumerate() {
+            if m.kind != EntityKind::Person || i == 0 {
+                continue;
+            }
+            let p = &c.names[i - 1];
+            if p.kind != EntityKind::Place {
+                continue;
+            }
+            let country = names::actor_country(&p.text).map_or_else(|| p.entity.clone(), str::to_string);
+            let Some(between) = text.get(p.span.end..m.span.start) else { continue };
+            let words: Vec<&str> = between
+                .trim_start_matches(['\'', '’'])
+                .trim_start_matches('s')
+                .split(|ch: char| ch.is_whitespace() || ch == ',')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let title = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+            let joiner = |w: &&str| matches!(*w, "of" | "for" | "the" | "and");
+            if words.len() <= 5 && words.iter().any(title) && words.iter().all(|w| title(w) || joiner(w)) {
+                let e = found.entry(m.entity.as_str()).or_insert_with(|| Some(country.clone()));
+                if e.as_ref() != Some(&country) {
+                    *e = None;
+                }
+            }
+        }
+    }
+    found.into_iter().filter_map(|(e, c)| Some((e.to_string(), c?))).collect()
+}
+
+/// The stances `claim` states, sorted, one per actor and stand; a person acts for the country
+/// `affiliations` gives them.
+pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) -> Vec<Stance> {
     static AGAINST_SET: WordSet = WordSet::new(AGAINST);
     static DANGER_SET: WordSet = WordSet::new(DANGER);
     static FOR_SET: WordSet = WordSet::new(FOR);
@@ -168,7 +209,10 @@ pub fn find_stances(claim: &Claim, toks: &[Token]) -> Vec<Stance> {
             || (phrase.is_some() && k >= 1 && toks.get(k - 1).is_some_and(|p| BE_SET.contains(&tokens::key(p.text))));
         let speaker = || -> Option<(String, String)> {
             let s = claim.source.as_ref()?;
-            let actor = names::actor_country(&s.speaker).map(str::to_string).or_else(|| s.entity.clone())?;
+            let actor = names::actor_country(&s.speaker)
+                .map(str::to_string)
+                .or_else(|| affiliations.get(s.entity.as_ref()?).cloned())
+                .or_else(|| s.entity.clone())?;
             Some((actor, s.speaker.clone()))
         };
         let actor = if said_only {
@@ -180,7 +224,7 @@ pub fn find_stances(claim: &Claim, toks: &[Token]) -> Vec<Stance> {
             }
             agent
                 .or_else(|| claim.names.iter().rev().find(|m| m.span.end <= t.span.start))
-                .map(|m| (actor_key(m), m.text.clone()))
+                .map(|m| (actor_key(m, affiliations), m.text.clone()))
                 .or_else(speaker)
         };
         if let Some((actor, actor_text)) = actor {
@@ -258,13 +302,15 @@ fn passive_agent<'c>(claim: &'c Claim, toks: &[Token], k: usize) -> Option<&'c M
     claim.names.iter().find(|m| m.span.start == start || Some(m.span.start) == start2)
 }
 
-/// A mention's actor key: a place's country (a country, its demonym, its capital), else the
-/// entity.
-fn actor_key(m: &Mention) -> String {
-    match m.kind {
-        EntityKind::Place => names::actor_country(&m.text).map_or_else(|| m.entity.clone(), str::to_string),
-        _ => m.entity.clone(),
-    }
+/// A mention's actor key: a place's country (a country, its demonym, its capital), a person's
+/// country when their title names one, else the entity.
+fn actor_key(m: &Mention, affiliations: &Affiliations) -> String {
+    let country = match m.kind {
+        EntityKind::Place => names::actor_country(&m.text).map(str::to_string),
+        EntityKind::Person => affiliations.get(&m.entity).cloned(),
+        _ => None,
+    };
+    country.unwrap_or_else(|| m.entity.clone())
 }
 
 #[cfg(test)]
@@ -277,7 +323,7 @@ mod tests {
         let art = Article { id: "a.txt".into(), text: text.to_string(), meta: Default::default() };
         let a = analyze(&[art], &Options::default());
         a.claims()
-            .flat_map(|c| find_stances(c, &tokens::words(text, c.span)))
+            .flat_map(|c| find_stances(c, &tokens::words(text, c.span), &Affiliations::default()))
             .map(|s| (s.actor_text, s.stand))
             .collect()
     }
@@ -291,7 +337,10 @@ mod tests {
     fn actor(text: &str) -> String {
         let art = Article { id: "a.txt".into(), text: text.to_string(), meta: Default::default() };
         let a = analyze(&[art], &Options::default());
-        let first = a.claims().flat_map(|c| find_stances(c, &tokens::words(text, c.span))).map(|s| s.actor).next();
+        let claims: Vec<&Claim> = a.claims().collect();
+        let aff = affiliations(&claims, &|_| text);
+        let first =
+            a.claims().flat_map(|c| find_stances(c, &tokens::words(text, c.span), &aff)).map(|s| s.actor).next();
         first.unwrap_or_default()
     }
 
@@ -320,6 +369,17 @@ mod tests {
         assert_eq!(names::actor_country("Moscow"), Some("Russia"));
         assert_eq!(names::actor_country("Muscovites"), None, "the city's people are not its government");
         assert_eq!(names::actor_country("Chicago"), None);
+    }
+
+    #[test]
+    fn a_person_acts_for_the_country_their_title_names() {
+        let text = "Russian Defence Minister Anatoly Serdyukov met Gates. Serdyukov rejected the plan.";
+        assert_eq!(actor(text), "Russia");
+        let text = "France's Foreign Minister, Jean Dupont, spoke. Dupont refused to halt work.";
+        assert_eq!(actor(text), "France");
+        // A name after a country with no title between is not its official.
+        let text = "He flew from Russia with Anatoly Serdyukov. Serdyukov rejected the plan.";
+        assert_ne!(actor(text), "Russia");
     }
 
     #[test]
