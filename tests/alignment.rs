@@ -506,6 +506,13 @@ fn one_stand_in_other_words_is_one_claim() {
     let other_actor = "The pipeline deal was rebuffed by Ukraine on Monday.";
     let judged = judge_pair(a, other_actor);
     assert!(!judged.matched && judged.score < ab, "{judged:?}");
+    // What something is aimed at: "not directed against" / "in no way aimed at" one country,
+    // and not the same as being aimed at another.
+    let e = "The new radar would not be directed against Norway, officials insisted.";
+    let f = "The radar is in no way, shape or form, aimed at Norway.";
+    let g = "The radar is in no way, shape or form, aimed at Finland.";
+    let ef = assert_symmetric_match(e, f, "directed", "aimed", "not aimed at Norway");
+    assert!(judge_pair(e, g).score < ef, "{:?}", judge_pair(e, g));
     // Easing a worry: "calm fears" / "allay concerns", by the same actor.
     let c = "The United States tried to calm Russian fears on Monday.";
     let d = "Washington sought to allay Moscow's concerns about radar stations.";

@@ -473,7 +473,7 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
     for st in stance::find_stances(claim, &toks, &ctx.affiliations) {
         let key = ctx.words.id(&format!("{} {}", st.actor, st.stand.label()));
         words.push((key, STANCE_INFO, None, None, None));
-        f.stances.push((key, format!("{} {}", st.actor_text, st.stand.label())));
+        f.stances.push((key, st.label()));
     }
     // One entry per key, with the highest informativeness its tokens gave.
     words.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));

@@ -9,7 +9,15 @@
 //! passive ("rebuffed by Moscow"); the last name before the word in the claim ("Russia in
 //! particular has adamantly opposed"); the claim's speaker ("It says the plan is a threat",
 //! the speaker resolved back through the pronoun). A country's capital stands for its
-//! government ("Moscow says ..."), and a demonym for its country ("Russian opposition").
+//! government ("Moscow says ..."), a demonym for its country ("Russian opposition"), and a
+//! person for the country their title names ("Russian Defence Minister Anatoly Serdyukov").
+//!
+//! What something is aimed at is a stance too, with the target as its actor: "protect against
+//! launches from rogue regimes such as Iran" and "to counter ... a threat from Iran" are
+//! "aimed at Iran"; "would not be directed against Russia" and "in no way, shape or form,
+//! directed at Russia" are "not aimed at Russia" (the first name within a few words after
+//! "aimed at", "directed against", "defend against", "counter", ...; negated by a negation
+//! just before the aiming word or the name).
 //!
 //! Known limits: the word lists are general English stance vocabulary (WordNet's "oppose",
 //! "reject", "criticize", "protest" and "endanger" families, and their opposites), not learned;
@@ -17,7 +25,9 @@
 //! ("the plan, which Washington backs, Russia opposes" gives both to Russia), and an actor
 //! named only by a common noun ("some European states", "the ministry") is not seen; a
 //! stand's target is not read, so one actor's stands against two different things are one
-//! stance; a negated stand ("does not oppose", "posed no threat") gives none.
+//! stance; a negated stand ("does not oppose", "posed no threat") gives none; the target of
+//! an aim is only a name ("rogue states" is no target), and a stand taken "also" or "too" is
+//! left out, as likely another occasion.
 
 use super::model::{Claim, EntityKind, Mention};
 use super::names;
@@ -31,6 +41,12 @@ pub enum Stand {
     For,
     /// Easing another's worry: "tries to calm Russian fears", "allay concerns".
     Reassure,
+    /// What something is aimed at (the actor is the target): "protect against launches from
+    /// rogue regimes such as Iran", "to counter ... a threat from Iran".
+    AimedAt,
+    /// What it is not aimed at: "would not be directed against Russia", "in no way, shape or
+    /// form, directed at Russia".
+    NotAimedAt,
 }
 
 impl Stand {
@@ -39,6 +55,8 @@ impl Stand {
             Stand::Against => "against",
             Stand::For => "for",
             Stand::Reassure => "reassuring",
+            Stand::AimedAt => "aimed at",
+            Stand::NotAimedAt => "not aimed at",
         }
     }
 }
@@ -52,6 +70,16 @@ pub struct Stance {
     /// The actor as the claim names it ("Moscow").
     pub actor_text: String,
     pub stand: Stand,
+}
+
+impl Stance {
+    /// How the page names it: "Moscow against", "not aimed at Russia".
+    pub fn label(&self) -> String {
+        match self.stand {
+            Stand::AimedAt | Stand::NotAimedAt => format!("{} {}", self.stand.label(), self.actor_text),
+            _ => format!("{} {}", self.actor_text, self.stand.label()),
+        }
+    }
 }
 
 /// Verbs and nouns of opposition and rejection, as lemmas (phrasal verbs with a space).
@@ -109,6 +137,27 @@ const EASE: &[&str] = &["ease", "calm", "cool", "defuse", "dispel", "alleviate",
 /// Worries, as lemmas.
 const WORRY: &[&str] =
     &["fear", "concern", "worry", "anger", "tension", "anxiety", "suspicion", "misgiving", "objection", "alarm"];
+
+/// Words that say what something is aimed at, with the words one of which must follow them
+/// (none: the target follows directly, "to counter the threat from Iran").
+const AIMED: &[(&str, &[&str])] = &[
+    ("aim", &["at"]),
+    ("direct", &["at", "against"]),
+    ("target", &["at", "against"]),
+    ("protect", &["against", "from"]),
+    ("protection", &["against", "from"]),
+    ("defend", &["against", "from"]),
+    ("defense", &["against"]),
+    ("guard", &["against"]),
+    ("counter", &[]),
+];
+
+/// Words before a name that make it the subject of a relative clause, not a target.
+const RELATIVES: &[&str] = &["what", "which", "who", "whom", "that"];
+
+/// How many words after an aiming word its target may stand ("protect against growing
+/// capabilities of states such as Iran").
+const TARGET_WINDOW: usize = 12;
 
 /// Words just before a stance word (up to three words back) that negate it.
 const NEGATORS: &[&str] = &["not", "no", "never", "n't", "without"];
@@ -231,6 +280,7 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
             out.push(Stance { actor, actor_text, stand });
         }
     }
+    out.extend(find_targets(claim, toks, affiliations));
     // "Ardesia rejected that offer as well", "a proposal Ardesia also rejected": a stand
     // taken again, on another occasion, is not the standing position.
     if !out.is_empty() {
@@ -247,6 +297,51 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
     out
 }
 
+/// What the claim says something is aimed at, or not: the first name within
+/// `TARGET_WINDOW` words after an aiming word and its preposition. Negated by a negation
+/// among the six words before the aiming word ("in no way, shape or form, directed at") or
+/// right before the name ("against attacks -- not from Russia").
+fn find_targets(claim: &Claim, toks: &[Token], affiliations: &Affiliations) -> Vec<Stance> {
+    static NEGATOR_SET: WordSet = WordSet::new(NEGATORS);
+    let negator = |t: &Token| {
+        let w = tokens::key(t.text);
+        NEGATOR_SET.contains(&w) || w.ends_with("n't")
+    };
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if !may_be_stance_word(t.text) {
+            continue;
+        }
+        let key = lemma(t.text);
+        let Some((_, preps)) = AIMED.iter().find(|(w, _)| *w == key) else { continue };
+        let mut from = k + 1;
+        if !preps.is_empty() {
+            match toks.get(k + 1) {
+                Some(u) if preps.iter().any(|p| u.text.eq_ignore_ascii_case(p)) => from = k + 2,
+                _ => continue,
+            }
+        }
+        let end = toks.get((k + TARGET_WINDOW).min(toks.len() - 1)).map_or(t.span.end, |u| u.span.end);
+        // Not the subject of a relative clause: "counter what Washington views as a threat".
+        let start = toks.get(from).map_or(usize::MAX, |u| u.span.start);
+        let relative = |m: &Mention| {
+            toks.iter()
+                .rposition(|u| u.span.end <= m.span.start)
+                .is_some_and(|i| RELATIVES.iter().any(|r| toks[i].text.eq_ignore_ascii_case(r)))
+        };
+        let Some(m) = claim.names.iter().find(|m| m.span.start >= start && m.span.end <= end && !relative(m)) else {
+            continue;
+        };
+        let before_name = toks.iter().rposition(|u| u.span.end <= m.span.start);
+        let negated = toks[k.saturating_sub(6)..k].iter().any(negator)
+            || before_name
+                .is_some_and(|i| i > k && i.checked_sub(1).is_some_and(|j| negator(&toks[j]) || negator(&toks[i])));
+        let stand = if negated { Stand::NotAimedAt } else { Stand::AimedAt };
+        out.push(Stance { actor: actor_key(m, affiliations), actor_text: m.text.clone(), stand });
+    }
+    out
+}
+
 /// Whether `word` starts (in lower case) as some stance word does: a cheap test before the
 /// lemma is looked up.
 fn may_be_stance_word(word: &str) -> bool {
@@ -255,6 +350,7 @@ fn may_be_stance_word(word: &str) -> bool {
         let mut v: Vec<[u8; 3]> = [AGAINST, DANGER, DANGER_NOUNS, FOR, REASSURE, EASE]
             .iter()
             .flat_map(|l| l.iter())
+            .chain(AIMED.iter().map(|(w, _)| w))
             .filter_map(|w| prefix(w))
             .collect();
         v.sort_unstable();
@@ -273,6 +369,7 @@ fn prefix(word: &str) -> Option<[u8; 3]> {
 /// A word of any of the lists.
 fn is_stance_word(w: &str) -> bool {
     [AGAINST, DANGER, DANGER_NOUNS, FOR, REASSURE, EASE].iter().any(|l| l.contains(&w))
+        || AIMED.iter().any(|(a, _)| *a == w)
 }
 
 /// A word's lemma: the lexicon's, or for a word too rare for the lexicon ("rebuffed") the word
@@ -397,6 +494,35 @@ mod tests {
         assert_stances("At the first round Kyrvania offered 35 percent, a proposal Ardesia also rejected.", &[]);
         // "again" is the same stand restated, not another one.
         assert_stances("Kyrvania again refused to halt work on the dam.", &[("Kyrvania", Against)]);
+    }
+
+    fn labels(text: &str) -> Vec<String> {
+        let art = Article { id: "a.txt".into(), text: text.to_string(), meta: Default::default() };
+        let a = analyze(&[art], &Options::default());
+        let claims: Vec<&Claim> = a.claims().collect();
+        let aff = affiliations(&claims, &|_| text);
+        let labels = a.claims().flat_map(|c| find_stances(c, &tokens::words(text, c.span), &aff)).map(|s| s.label());
+        labels.collect()
+    }
+
+    #[test]
+    fn what_something_is_aimed_at_or_not() {
+        assert_eq!(
+            labels("The system is needed to protect against growing capabilities of states such as Iran."),
+            ["aimed at Iran"]
+        );
+        assert_eq!(
+            labels("The shield is designed to counter what Washington views as a threat from Iran."),
+            ["aimed at Iran"]
+        );
+        assert_eq!(labels("It is in no way, shape or form, directed at Russia."), ["not aimed at Russia"]);
+        assert_eq!(
+            labels("It is designed to defend against attacks -- not from Russia but from rogue states."),
+            ["not aimed at Russia"]
+        );
+        // "aim" needs its "at"; "a targeting radar" aims at nothing.
+        assert!(labels("He aims to visit Russia in May.").is_empty());
+        assert!(labels("They will build a targeting radar in the Czech Republic.").is_empty());
     }
 
     #[test]
