@@ -12,6 +12,11 @@
 //! government ("Moscow says ..."), a demonym for its country ("Russian opposition"), and a
 //! person for the country their title names ("Russian Defence Minister Anatoly Serdyukov").
 //!
+//! Two countries' relations getting worse or better are a stance of the pair: "the
+//! deterioration of U.S.-Russian relations" and "a new irritant in Russian-US relations" are
+//! one ("relations" with two places right before it or after "between" / "with", and a word
+//! of worsening or improving near it).
+//!
 //! What something is aimed at is a stance too, with the target as its actor: "protect against
 //! launches from rogue regimes such as Iran" and "to counter ... a threat from Iran" are
 //! "aimed at Iran"; "would not be directed against Russia" and "in no way, shape or form,
@@ -47,6 +52,11 @@ pub enum Stand {
     /// What it is not aimed at: "would not be directed against Russia", "in no way, shape or
     /// form, directed at Russia".
     NotAimedAt,
+    /// Two countries' relations getting worse (the actor is the pair): "the deterioration of
+    /// U.S.-Russian relations", "a new irritant in Russian-US relations".
+    RelationsWorse,
+    /// Two countries' relations getting better: "relations between Ankara and Athens thawed".
+    RelationsBetter,
 }
 
 impl Stand {
@@ -57,6 +67,8 @@ impl Stand {
             Stand::Reassure => "reassuring",
             Stand::AimedAt => "aimed at",
             Stand::NotAimedAt => "not aimed at",
+            Stand::RelationsWorse => "relations worse",
+            Stand::RelationsBetter => "relations better",
         }
     }
 }
@@ -77,6 +89,8 @@ impl Stance {
     pub fn label(&self) -> String {
         match self.stand {
             Stand::AimedAt | Stand::NotAimedAt => format!("{} {}", self.stand.label(), self.actor_text),
+            Stand::RelationsWorse => format!("{} relations worse", self.actor_text),
+            Stand::RelationsBetter => format!("{} relations better", self.actor_text),
             _ => format!("{} {}", self.actor_text, self.stand.label()),
         }
     }
@@ -151,6 +165,33 @@ const AIMED: &[(&str, &[&str])] = &[
     ("guard", &["against"]),
     ("counter", &[]),
 ];
+
+/// Words of relations between countries, and words of their getting worse or better, as
+/// lemmas.
+const RELATIONS: &[&str] = &["relation", "tie"];
+const WORSE: &[&str] = &[
+    "deteriorate",
+    "deterioration",
+    "worsen",
+    "strain",
+    "sour",
+    "irritant",
+    "tension",
+    "rift",
+    "chill",
+    "damage",
+    "harm",
+    "poison",
+    "undermine",
+    "hurt",
+    "fray",
+    "crisis",
+    "low",
+];
+const BETTER: &[&str] = &["improve", "improvement", "warm", "thaw", "mend", "repair", "reset", "normalize", "boost"];
+
+/// How many words either side of "relations" a word of their change may stand.
+const RELATIONS_WINDOW: usize = 8;
 
 /// Words before a name that make it the subject of a relative clause, not a target.
 const RELATIVES: &[&str] = &["what", "which", "who", "whom", "that"];
@@ -281,6 +322,7 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
         }
     }
     out.extend(find_targets(claim, toks, affiliations));
+    out.extend(find_relations(claim, toks));
     // "Ardesia rejected that offer as well", "a proposal Ardesia also rejected": a stand
     // taken again, on another occasion, is not the standing position.
     if !out.is_empty() {
@@ -338,6 +380,59 @@ fn find_targets(claim: &Claim, toks: &[Token], affiliations: &Affiliations) -> V
                 .is_some_and(|i| i > k && i.checked_sub(1).is_some_and(|j| negator(&toks[j]) || negator(&toks[i])));
         let stand = if negated { Stand::NotAimedAt } else { Stand::AimedAt };
         out.push(Stance { actor: actor_key(m, affiliations), actor_text: m.text.clone(), stand });
+    }
+    out
+}
+
+/// Two countries' relations getting worse or better: "relations" with two places right
+/// before it ("U.S.-Russian relations") or after "between" / "with" ("relations between
+/// Ankara and Athens", "Russia's relations with Georgia"), and a word of worsening or
+/// improving within `RELATIONS_WINDOW` words. The actor is the pair, in a fixed order.
+fn find_relations(claim: &Claim, toks: &[Token]) -> Vec<Stance> {
+    static RELATIONS_SET: WordSet = WordSet::new(RELATIONS);
+    static WORSE_SET: WordSet = WordSet::new(WORSE);
+    static BETTER_SET: WordSet = WordSet::new(BETTER);
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if !RELATIONS_SET.contains(&lemma(t.text)) {
+            continue;
+        }
+        let from = toks[k.saturating_sub(2)].span.start;
+        let mut to = from;
+        if toks
+            .get(k + 1)
+            .is_some_and(|u| u.text.eq_ignore_ascii_case("between") || u.text.eq_ignore_ascii_case("with"))
+        {
+            to = toks[(k + 6).min(toks.len() - 1)].span.end;
+        }
+        let mut sides: Vec<(String, String)> = claim
+            .names
+            .iter()
+            .filter(|m| m.kind == EntityKind::Place)
+            .filter(|m| {
+                (m.span.start >= from && m.span.end <= t.span.start) || (m.span.start > t.span.end && m.span.end <= to)
+            })
+            .map(|m| (names::actor_country(&m.text).map_or_else(|| m.entity.clone(), str::to_string), m.text.clone()))
+            .collect();
+        sides.sort();
+        sides.dedup_by(|x, y| x.0 == y.0);
+        if sides.len() != 2 {
+            continue;
+        }
+        let near = &toks[k.saturating_sub(RELATIONS_WINDOW)..(k + RELATIONS_WINDOW + 1).min(toks.len())];
+        let change = |set: &WordSet| near.iter().any(|u| set.contains(&super::lexicon::key(&tokens::key(u.text))));
+        let stand = if change(&WORSE_SET) {
+            Stand::RelationsWorse
+        } else if change(&BETTER_SET) {
+            Stand::RelationsBetter
+        } else {
+            continue;
+        };
+        out.push(Stance {
+            actor: format!("{}/{}", sides[0].0, sides[1].0),
+            actor_text: format!("{}-{}", sides[0].1, sides[1].1),
+            stand,
+        });
     }
     out
 }
@@ -523,6 +618,19 @@ mod tests {
         // "aim" needs its "at"; "a targeting radar" aims at nothing.
         assert!(labels("He aims to visit Russia in May.").is_empty());
         assert!(labels("They will build a targeting radar in the Czech Republic.").is_empty());
+    }
+
+    #[test]
+    fn two_countries_relations_getting_worse_or_better() {
+        let worse = "The plan has been a major factor in the deterioration of U.S.-Russian relations.";
+        assert_eq!(labels(worse), ["Russian-U.S. relations worse"]);
+        let worse = "The shield is a new irritant in Russian-US relations.";
+        assert_eq!(labels(worse), ["Russian-US relations worse"]);
+        let better = "Relations between Greece and Turkey have thawed since the earthquake.";
+        assert_eq!(labels(better), ["Greece-Turkey relations better"]);
+        // One country, or no change, is no such stance.
+        assert!(labels("Russia's relations have soured.").is_empty());
+        assert!(labels("U.S.-Russian relations were discussed on Monday.").is_empty());
     }
 
     #[test]
