@@ -637,7 +637,7 @@ pub fn prepare<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> (V
     // Entries no other claim can meet are dropped here, once, rather than walked past in every
     // compared pair: synsets and families only one claim has, and near-synonyms and related
     // words that no claim uses.
-    keep_shared(feats.iter_mut().flat_map(|f| [&mut f.synsets, &mut f.stem_synsets]).collect());
+    keep_synsets_met(&mut feats);
     keep_shared(feats.iter_mut().map(|f| &mut f.families).collect());
     let used = key_set(feats.iter().flat_map(|f| f.lexes.iter().map(|e| e.0)));
     for f in &mut feats {
@@ -648,6 +648,33 @@ pub fn prepare<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> (V
         ctx.stats.weigh(f);
     }
     (feats, ctx)
+}
+
+/// Keeps the synsets another claim can meet: a claim's own synsets that another claim has
+/// too, or that another claim's derived word comes from; and the synsets of the word a derived
+/// word comes from only when some claim has them as its own (they are compared with those
+/// alone).
+fn keep_synsets_met(feats: &mut [Features]) {
+    let size =
+        feats.iter().flat_map(|f| f.synsets.iter().chain(&f.stem_synsets).map(|e| e.0 as usize + 1)).max().unwrap_or(0);
+    let (mut own, mut twice, mut stem) = (vec![false; size], vec![false; size], vec![false; size]);
+    for f in feats.iter() {
+        let mut prev = None;
+        for &(k, _) in &f.synsets {
+            if prev != Some(k) {
+                prev = Some(k);
+                twice[k as usize] |= own[k as usize];
+                own[k as usize] = true;
+            }
+        }
+        for &(k, _) in &f.stem_synsets {
+            stem[k as usize] = true;
+        }
+    }
+    for f in feats.iter_mut() {
+        f.synsets.retain(|e| twice[e.0 as usize] || stem[e.0 as usize]);
+        f.stem_synsets.retain(|e| own[e.0 as usize]);
+    }
 }
 
 /// Keeps, in each of `lists` (sorted by key), the entries whose key at least two lists have.

@@ -394,7 +394,8 @@ fn find_relations(claim: &Claim, toks: &[Token]) -> Vec<Stance> {
     static BETTER_SET: WordSet = WordSet::new(BETTER);
     let mut out = Vec::new();
     for (k, t) in toks.iter().enumerate() {
-        if !RELATIONS_SET.contains(&lemma(t.text)) {
+        let starts = |w: &str| prefix(w) == prefix(t.text);
+        if !RELATIONS.iter().any(|w| starts(w)) || !RELATIONS_SET.contains(&lemma(t.text)) {
             continue;
         }
         let from = toks[k.saturating_sub(2)].span.start;
