@@ -257,15 +257,14 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
     static EASE_SET: WordSet = WordSet::new(EASE);
     static WORRY_SET: WordSet = WordSet::new(WORRY);
     let mut out: Vec<Stance> = Vec::new();
-    for (k, t) in toks.iter().enumerate() {
-        // Most words start as no stance word does: they are passed over without a lemma.
-        if !may_be_stance_word(t.text) {
-            continue;
-        }
-        let key = lemma(t.text);
+    // Most words start as no stance word does: they are passed over without a lemma.
+    let candidates: Vec<(usize, String)> =
+        toks.iter().enumerate().filter(|(_, t)| may_be_stance_word(t.text)).map(|(k, t)| (k, lemma(t.text))).collect();
+    for (k, key) in &candidates {
+        let (k, key, t) = (*k, key.as_str(), &toks[*k]);
         let phrase = toks
             .get(k + 1)
-            .filter(|_| AGAINST.iter().any(|p| p.strip_prefix(key.as_str()).is_some_and(|r| r.starts_with(' '))))
+            .filter(|_| AGAINST.iter().any(|p| p.strip_prefix(key).is_some_and(|r| r.starts_with(' '))))
             .map(|u| format!("{key} {}", tokens::key(u.text)));
         let (stand, said_only) = if AGAINST_SET.contains(&key)
             || phrase.as_deref().is_some_and(|p| AGAINST_SET.contains(p))
@@ -321,7 +320,7 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
             out.push(Stance { actor, actor_text, stand });
         }
     }
-    out.extend(find_targets(claim, toks, affiliations));
+    out.extend(find_targets(claim, toks, &candidates, affiliations));
     out.extend(find_relations(claim, toks));
     // "Ardesia rejected that offer as well", "a proposal Ardesia also rejected": a stand
     // taken again, on another occasion, is not the standing position.
@@ -343,19 +342,21 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
 /// `TARGET_WINDOW` words after an aiming word and its preposition. Negated by a negation
 /// among the six words before the aiming word ("in no way, shape or form, directed at") or
 /// right before the name ("against attacks -- not from Russia").
-fn find_targets(claim: &Claim, toks: &[Token], affiliations: &Affiliations) -> Vec<Stance> {
+fn find_targets(
+    claim: &Claim,
+    toks: &[Token],
+    candidates: &[(usize, String)],
+    affiliations: &Affiliations,
+) -> Vec<Stance> {
     static NEGATOR_SET: WordSet = WordSet::new(NEGATORS);
     let negator = |t: &Token| {
         let w = tokens::key(t.text);
         NEGATOR_SET.contains(&w) || w.ends_with("n't")
     };
     let mut out = Vec::new();
-    for (k, t) in toks.iter().enumerate() {
-        if !may_be_stance_word(t.text) {
-            continue;
-        }
-        let key = lemma(t.text);
-        let Some((_, preps)) = AIMED.iter().find(|(w, _)| *w == key) else { continue };
+    for (k, key) in candidates {
+        let (k, t) = (*k, &toks[*k]);
+        let Some((_, preps)) = AIMED.iter().find(|(w, _)| w == key) else { continue };
         let mut from = k + 1;
         if !preps.is_empty() {
             match toks.get(k + 1) {
