@@ -312,7 +312,7 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
                 continue;
             }
             agent
-                .or_else(|| claim.names.iter().rev().find(|m| m.span.end <= t.span.start))
+                .or_else(|| claim.names.iter().rev().find(|m| m.span.end <= t.span.start && !indefinite(m, toks)))
                 .map(|m| (actor_key(m, affiliations), m.text.clone()))
                 .or_else(speaker)
         };
@@ -485,6 +485,13 @@ fn lemma(word: &str) -> String {
     key
 }
 
+/// A name right after "a" or "an" ("a European trip", "an American plan"): a word describing a
+/// thing, not who acts.
+fn indefinite(m: &Mention, toks: &[Token]) -> bool {
+    let before = toks.iter().rposition(|u| u.span.end <= m.span.start);
+    before.is_some_and(|i| toks[i].text.eq_ignore_ascii_case("a") || toks[i].text.eq_ignore_ascii_case("an"))
+}
+
 /// The name right after "by" just after the stance word ("rebuffed by Moscow", "was rejected
 /// outright by Ardesia").
 fn passive_agent<'c>(claim: &'c Claim, toks: &[Token], k: usize) -> Option<&'c Mention> {
@@ -545,6 +552,8 @@ mod tests {
         assert_stances("Russia has adamantly opposed the plan.", &[("Russia", Against)]);
         assert_stances("Poland welcomed the decision on Friday.", &[("Poland", For)]);
         assert_stances("Some European states have objected to the approach.", &[("European", Against)]);
+        // "a European trip" describes the trip: the actor is the one before.
+        assert_stances("Robert Gates began a European trip to ease tensions.", &[("Robert Gates", Reassure)]);
     }
 
     #[test]
