@@ -4,8 +4,9 @@
 //!
 //! A stance word is a verb or noun of opposition or rejection ("oppose", "objection",
 //! "rebuff", "turn down", "condemn"), of danger said of something ("a threat to", "could
-//! destabilise": a stand only when someone is reported saying it), or of support
-//! ("welcome", "endorse", "back"). Its actor is, in this order: the name right after "by" in a
+//! destabilise": a stand only when someone is reported saying it), of support ("welcome",
+//! "endorse", "support"), or of easing a worry ("reassure", "allay"; "calm" or "ease" with a
+//! worry after it: "calm Russian fears"). Its actor is, in this order: the name right after "by" in a
 //! passive ("rebuffed by Moscow"); the last name before the word in the claim ("Russia in
 //! particular has adamantly opposed"); the claim's speaker ("It says the plan is a threat",
 //! the speaker resolved back through the pronoun). A country's capital stands for its
@@ -24,8 +25,9 @@
 //! "aimed at", "directed against", "defend against", "counter", ...; negated by a negation
 //! just before the aiming word or the name).
 //!
-//! Known limits: the word lists are general English stance vocabulary (WordNet's "oppose",
-//! "reject", "criticize", "protest" and "endanger" families, and their opposites), not learned;
+//! Known limits: the word lists are hand-chosen general English stance vocabulary (members of
+//! WordNet's "oppose", "reject", "criticize", "protest", "endanger" and "soothe" families, and
+//! their opposites), not learned, and English only;
 //! no syntax, so the last name before the word may be its object in an inverted sentence
 //! ("the plan, which Washington backs, Russia opposes" gives both to Russia), and an actor
 //! named only by a common noun ("some European states", "the ministry") is not seen; a
@@ -89,8 +91,6 @@ impl Stance {
     pub fn label(&self) -> String {
         match self.stand {
             Stand::AimedAt | Stand::NotAimedAt => format!("{} {}", self.stand.label(), self.actor_text),
-            Stand::RelationsWorse => format!("{} relations worse", self.actor_text),
-            Stand::RelationsBetter => format!("{} relations better", self.actor_text),
             _ => format!("{} {}", self.actor_text, self.stand.label()),
         }
     }
@@ -186,7 +186,6 @@ const WORSE: &[&str] = &[
     "hurt",
     "fray",
     "crisis",
-    "low",
 ];
 const BETTER: &[&str] = &["improve", "improvement", "warm", "thaw", "mend", "repair", "reset", "normalize", "boost"];
 
@@ -203,13 +202,14 @@ const TARGET_WINDOW: usize = 12;
 /// Words just before a stance word (up to three words back) that negate it.
 const NEGATORS: &[&str] = &["not", "no", "never", "n't", "without"];
 
-/// The country each person acts for, by entity id, from titles such as "Russian Defence
-/// Minister Anatoly Serdyukov" or "Kyrvania's Energy Minister, Rustam Khodzhayev": a country
-/// (its name, demonym or capital; a place the gazetteer lacks by its entity) then capitalised
-/// title words (and "of", "for", "the",
-/// "and") right before the person's name. A person given two countries is given none.
+/// The country (its actor key) each person acts for, by the person's entity id.
 pub type Affiliations = std::collections::HashMap<String, String>;
 
+/// The country each person acts for, from titles such as "Russian Defence Minister Anatoly
+/// Serdyukov" or "Kyrvania's Energy Minister, Rustam Khodzhayev": a country (its name,
+/// demonym or capital; a place the gazetteer lacks by its entity) then capitalised title words
+/// (and "of", "for", "the", "and") right before the person's name. A person given two
+/// countries is given none.
 pub fn affiliations<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> Affiliations {
     let mut found: std::collections::BTreeMap<&str, Option<String>> = Default::default();
     for c in claims {
