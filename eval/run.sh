@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Scores the alignment of the three development sets: the five bundled articles against
-# ../shared/eval/seed-gold.json, and eval/devset and eval/devset2 (written blind to the matcher) against their gold.
+# Scores the alignment of the four development sets: the five bundled articles against
+# ../shared/eval/seed-gold.json, and eval/devset, eval/devset2 and eval/devset3 (written blind to
+# the matcher) against their gold.
 # usage: bash eval/run.sh [--verbose]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,3 +19,6 @@ python3 "$scorer" eval/devset/gold.json "$out/dev.json" --docs eval/devset/artic
 "${CARGO_TARGET_DIR:-target}/release/parallax" align eval/devset2/articles --format json > "$out/dev2.json"
 echo "devset2 (eval/devset2, a diplomatic story, written blind):"
 python3 "$scorer" eval/devset2/gold.json "$out/dev2.json" --docs eval/devset2/articles "$@"
+"${CARGO_TARGET_DIR:-target}/release/parallax" align eval/devset3/articles --format json > "$out/dev3.json"
+echo "devset3 (eval/devset3, a pension-reform strike, written blind):"
+python3 "$scorer" eval/devset3/gold.json "$out/dev3.json" --docs eval/devset3/articles "$@"

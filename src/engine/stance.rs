@@ -141,6 +141,14 @@ const ADDITIVE: &[&str] = &["also", "too"];
 /// Forms of "be" that make a participle after them passive.
 const BE: &[&str] = &["be", "is", "are", "was", "were", "been", "being"];
 
+/// Words that judge a thing offered or done not good enough: a stand against it by whoever is
+/// reported saying so ("told reporters the offer was unacceptable"; with "fell short" and
+/// "not enough", see `short_of`).
+const UNSATISFIED: &[&str] = &["unacceptable", "insufficient", "inadequate"];
+
+/// The words `short_of` reads.
+const SHORT: &[&str] = &["short", "enough"];
+
 /// Verbs and nouns of support.
 const FOR: &[&str] = &["support", "endorse", "endorsement", "welcome", "approve", "approval", "praise", "hail"];
 
@@ -256,6 +264,7 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
     static REASSURE_SET: WordSet = WordSet::new(REASSURE);
     static EASE_SET: WordSet = WordSet::new(EASE);
     static WORRY_SET: WordSet = WordSet::new(WORRY);
+    static UNSATISFIED_SET: WordSet = WordSet::new(UNSATISFIED);
     let mut out: Vec<Stance> = Vec::new();
     // Most words start as no stance word does: they are passed over without a lemma.
     let candidates: Vec<(usize, String)> =
@@ -274,6 +283,15 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
             || (DANGER_NOUN_SET.contains(&key) && toks.get(k + 1).is_some_and(|u| u.text.eq_ignore_ascii_case("to")))
         {
             (Stand::Against, true)
+        } else if UNSATISFIED_SET.contains(&key) {
+            (Stand::Against, true)
+        } else if short_of(toks, k, key) {
+            // "fell short", "not enough", "nowhere near enough", "not good enough": the
+            // negation is the stand, not its denial; whoever says so takes it.
+            if let Some((actor, actor_text)) = speaker_actor(claim, affiliations) {
+                out.push(Stance { actor, actor_text, stand: Stand::Against });
+            }
+            continue;
         } else if FOR_SET.contains(&key) {
             (Stand::For, false)
         } else if REASSURE_SET.contains(&key)
@@ -296,14 +314,7 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
         // and without "by" the actor is not named.
         let passive = before.last().is_some_and(|p| BE_SET.contains(&tokens::key(p.text)))
             || (phrase.is_some() && k >= 1 && toks.get(k - 1).is_some_and(|p| BE_SET.contains(&tokens::key(p.text))));
-        let speaker = || -> Option<(String, String)> {
-            let s = claim.source.as_ref()?;
-            let actor = names::actor_country(&s.speaker)
-                .map(str::to_string)
-                .or_else(|| affiliations.get(s.entity.as_ref()?).cloned())
-                .or_else(|| s.entity.clone())?;
-            Some((actor, s.speaker.clone()))
-        };
+        let speaker = || speaker_actor(claim, affiliations);
         let actor = if said_only {
             speaker()
         } else {
@@ -336,6 +347,31 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
     out.sort();
     out.dedup_by(|x, y| x.actor == y.actor && x.stand == y.stand);
     out
+}
+
+/// The claim's speaker as an actor (key, as written): a country for a country, its capital or
+/// one of its officials, else the speaker's entity.
+fn speaker_actor(claim: &Claim, affiliations: &Affiliations) -> Option<(String, String)> {
+    let s = claim.source.as_ref()?;
+    let actor = names::actor_country(&s.speaker)
+        .map(str::to_string)
+        .or_else(|| affiliations.get(s.entity.as_ref()?).cloned())
+        .or_else(|| s.entity.clone())?;
+    Some((actor, s.speaker.clone()))
+}
+
+/// Whether the word at `k` (its lemma `key`) says something falls short: "fell short", "not
+/// enough", "nowhere near enough", "not good enough".
+fn short_of(toks: &[Token], k: usize, key: &str) -> bool {
+    let word = |i: usize| toks.get(i).map(|t| t.text.to_ascii_lowercase()).unwrap_or_default();
+    match key {
+        "short" => k >= 1 && matches!(word(k - 1).as_str(), "fell" | "falls" | "fall" | "falling"),
+        "enough" => {
+            let before: Vec<String> = (k.saturating_sub(3)..k).map(word).collect();
+            before.iter().any(|w| w == "not" || w == "nowhere" || w.ends_with("n't"))
+        }
+        _ => false,
+    }
 }
 
 /// What the claim says something is aimed at, or not: the first name within
@@ -444,7 +480,7 @@ fn find_relations(claim: &Claim, toks: &[Token]) -> Vec<Stance> {
 fn may_be_stance_word(word: &str) -> bool {
     static PREFIXES: std::sync::OnceLock<Vec<[u8; 3]>> = std::sync::OnceLock::new();
     let prefixes = PREFIXES.get_or_init(|| {
-        let mut v: Vec<[u8; 3]> = [AGAINST, DANGER, DANGER_NOUNS, FOR, REASSURE, EASE]
+        let mut v: Vec<[u8; 3]> = [AGAINST, DANGER, DANGER_NOUNS, UNSATISFIED, SHORT, FOR, REASSURE, EASE]
             .iter()
             .flat_map(|l| l.iter())
             .chain(AIMED.iter().map(|(w, _)| w))
@@ -465,7 +501,7 @@ fn prefix(word: &str) -> Option<[u8; 3]> {
 
 /// A word of any of the lists.
 fn is_stance_word(w: &str) -> bool {
-    [AGAINST, DANGER, DANGER_NOUNS, FOR, REASSURE, EASE].iter().any(|l| l.contains(&w))
+    [AGAINST, DANGER, DANGER_NOUNS, UNSATISFIED, SHORT, FOR, REASSURE, EASE].iter().any(|l| l.contains(&w))
         || AIMED.iter().any(|(a, _)| *a == w)
 }
 
@@ -591,6 +627,16 @@ mod tests {
         assert_stances("The system will not work until Iran tests a missile that could threaten Europe.", &[]);
         // The noun only as "a threat to".
         assert_stances("Officials say the missile threat from Iran is growing.", &[]);
+    }
+
+    #[test]
+    fn not_good_enough_is_a_stand_against_by_whoever_says_it() {
+        assert_stances("Kyrvania's offer fell short of its needs, Ardesia said.", &[("Ardesia", Against)]);
+        assert_stances("Ardesia says the offer is nowhere near enough.", &[("Ardesia", Against)]);
+        assert_stances("Ardesia said the offer was simply not good enough.", &[("Ardesia", Against)]);
+        assert_stances("The offer is unacceptable, Ardesia said.", &[("Ardesia", Against)]);
+        // No one says it: no stand.
+        assert_stances("The harvest fell short of expectations.", &[]);
     }
 
     #[test]
