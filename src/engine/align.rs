@@ -41,9 +41,9 @@
 //! beyond WordNet (synonyms, hypernyms one step, co-hyponyms, words of a definition) and a
 //! filtered Moby thesaurus, in any sense of a synonym but only the most frequent sense for
 //! related meanings (the first two for definitions); stances in other words meet only through
-//! the few stands `stance` reads, with an actor it can name ("a destabilising factor" said by
-//! the defence minister is not Russia's stand); what a count without a unit counts is only the few words beside it; a claim
-//! group still takes the strongest difference of all its facts (its counted facts also have
+//! the few stands `stance` reads, with an actor it can name (not "the unions", a common noun);
+//! what a count without a unit counts is only the few words beside it; a claim group still
+//! takes the strongest difference of all its facts (its counted facts also have
 //! their own groups); thresholds were set on the development sets (see `eval/README.md`), not
 //! learned.
 
@@ -445,7 +445,8 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
     let mut f = Features::default();
     let name_spans: Vec<Span> = claim.names.iter().map(|m| m.span).collect();
     let speaker_span = claim.source.as_ref().map(|s| s.span);
-    // (key, info, lexicon number, family), gathered per token, then sorted and merged by key.
+    // (key, info, lexicon number, family, lexicon number of the word it derives from), gathered
+    // per token, then sorted and merged by key.
     let mut words: Vec<(u32, f64, Option<u32>, Option<u32>, Option<u32>)> = Vec::new();
     let toks = tokens::words(text, claim.span);
     let mut particle_taken = false;

@@ -27,14 +27,16 @@
 //!
 //! Known limits: the word lists are hand-chosen general English stance vocabulary (members of
 //! WordNet's "oppose", "reject", "criticize", "protest", "endanger" and "soothe" families, and
-//! their opposites), not learned, and English only;
-//! no syntax, so the last name before the word may be its object in an inverted sentence
-//! ("the plan, which Washington backs, Russia opposes" gives both to Russia), and an actor
-//! named only by a common noun ("some European states", "the ministry") is not seen; a
-//! stand's target is not read, so one actor's stands against two different things are one
-//! stance; a negated stand ("does not oppose", "posed no threat") gives none; the target of
-//! an aim is only a name ("rogue states" is no target), and a stand taken "also" or "too" is
-//! left out, as likely another occasion.
+//! their opposites), not learned, and English only; stances in words they lack ("vowed to
+//! fight", "unjust") are not seen. No syntax, so the last name before the word may be its
+//! object in an inverted sentence ("the plan, which Washington backs, Russia opposes" gives
+//! both to Russia), and an actor named only by a common noun ("the unions reject the reform",
+//! "the ministry") is not seen. A stand's target is not read, so one actor's stands against
+//! two different things are one stance, and what is called a threat is not read either
+//! ("Doing nothing is the real threat to our pensions" is read as its speaker's stand
+//! against). A negated stand ("does not oppose", "posed no threat") gives none; the target of
+//! an aim is only a name ("rogue states" is no target); a stand taken "also" or "too" is left
+//! out, as likely another occasion.
 
 use super::model::{Claim, EntityKind, Mention};
 use super::names;
