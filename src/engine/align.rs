@@ -658,19 +658,10 @@ pub fn prepare<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> (V
 fn keep_synsets_met(feats: &mut [Features]) {
     let size =
         feats.iter().flat_map(|f| f.synsets.iter().chain(&f.stem_synsets).map(|e| e.0 as usize + 1)).max().unwrap_or(0);
-    let (mut own, mut twice, mut stem) = (vec![false; size], vec![false; size], vec![false; size]);
-    for f in feats.iter() {
-        let mut prev = None;
-        for &(k, _) in &f.synsets {
-            if prev != Some(k) {
-                prev = Some(k);
-                twice[k as usize] |= own[k as usize];
-                own[k as usize] = true;
-            }
-        }
-        for &(k, _) in &f.stem_synsets {
-            stem[k as usize] = true;
-        }
+    let (own, twice) = once_and_twice(feats.iter().map(|f| f.synsets.as_slice()), size);
+    let mut stem = vec![false; size];
+    for &(k, _) in feats.iter().flat_map(|f| &f.stem_synsets) {
+        stem[k as usize] = true;
     }
     for f in feats.iter_mut() {
         f.synsets.retain(|e| twice[e.0 as usize] || stem[e.0 as usize]);
@@ -681,10 +672,19 @@ fn keep_synsets_met(feats: &mut [Features]) {
 /// Keeps, in each of `lists` (sorted by key), the entries whose key at least two lists have.
 fn keep_shared(mut lists: Vec<&mut Vec<(u32, u32)>>) {
     let size = lists.iter().flat_map(|l| l.iter().map(|e| e.0 as usize + 1)).max().unwrap_or(0);
+    let (_, twice) = once_and_twice(lists.iter().map(|l| l.as_slice()), size);
+    for l in &mut lists {
+        l.retain(|e| twice[e.0 as usize]);
+    }
+}
+
+/// Bitmaps of the keys (below `size`) that at least one, and at least two, of `lists` (each
+/// sorted by key) have.
+fn once_and_twice<'a>(lists: impl Iterator<Item = &'a [(u32, u32)]>, size: usize) -> (Vec<bool>, Vec<bool>) {
     let (mut once, mut twice) = (vec![false; size], vec![false; size]);
-    for l in &lists {
+    for l in lists {
         let mut prev = None;
-        for &(k, _) in l.iter() {
+        for &(k, _) in l {
             if prev != Some(k) {
                 prev = Some(k);
                 let k = k as usize;
@@ -693,9 +693,7 @@ fn keep_shared(mut lists: Vec<&mut Vec<(u32, u32)>>) {
             }
         }
     }
-    for l in &mut lists {
-        l.retain(|e| twice[e.0 as usize]);
-    }
+    (once, twice)
 }
 
 /// The set of `keys` as a bitmap indexed by key (the keys are small dense numbers).

@@ -44,15 +44,13 @@ pub struct RawMention {
 
 struct Place {
     name: &'static str,
-    kind: &'static str,
-    demonyms: &'static str,
-    /// For a national capital, the country it stands for in "Moscow says ...".
-    capital_of: Option<&'static str>,
 }
 
 struct Gazetteer {
     /// lower-case form (name, alias or demonym, with spaces) -> place index
     forms: HashMap<String, usize>,
+    /// lower-case form -> the country it stands for as an actor (`actor_country`)
+    actors: HashMap<String, &'static str>,
     places: Vec<Place>,
     /// longest form in tokens
     max_tokens: usize,
@@ -62,7 +60,13 @@ struct Gazetteer {
 fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
-        let mut g = Gazetteer { forms: HashMap::new(), places: Vec::new(), max_tokens: 1, given: Default::default() };
+        let mut g = Gazetteer {
+            forms: HashMap::new(),
+            actors: HashMap::new(),
+            places: Vec::new(),
+            max_tokens: 1,
+            given: Default::default(),
+        };
         for line in include_str!("../../data/gazetteer.txt").lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -75,15 +79,24 @@ fn gazetteer() -> &'static Gazetteer {
             let aliases = parts.next().unwrap_or("");
             let demonyms = parts.next().unwrap_or("");
             let capital_of = parts.next().map(str::trim).filter(|c| !c.is_empty());
-            g.places.push(Place { name, kind, demonyms, capital_of });
-            for form in std::iter::once(name).chain(aliases.split(',')).chain(demonyms.split(',')) {
+            g.places.push(Place { name });
+            let names = std::iter::once(name).chain(aliases.split(',')).map(|f| (f, false));
+            for (form, demonym) in names.chain(demonyms.split(',').map(|f| (f, true))) {
                 let form = form.trim();
                 if form.is_empty() {
                     continue;
                 }
                 let key = form_key(form);
                 g.max_tokens = g.max_tokens.max(key.split(' ').count());
-                g.forms.entry(key).or_insert(idx);
+                if let std::collections::hash_map::Entry::Vacant(e) = g.forms.entry(key.clone()) {
+                    e.insert(idx);
+                    // A country by any of its forms; a capital by its names, not by its people
+                    // ("Muscovites" are not the government).
+                    let actor = if kind == "country" { Some(name) } else { capital_of.filter(|_| !demonym) };
+                    if let Some(country) = actor {
+                        g.actors.insert(key, country);
+                    }
+                }
             }
         }
         for line in include_str!("../../data/given-names.txt").lines() {
@@ -100,16 +113,7 @@ fn gazetteer() -> &'static Gazetteer {
 /// or a capital that news uses for its government ("Moscow says ..."). `None` for other places
 /// and unknown words.
 pub fn actor_country(form: &str) -> Option<&'static str> {
-    let g = gazetteer();
-    let key = form_key(form);
-    let &p = g.forms.get(&key)?;
-    let place = &g.places[p];
-    match place.kind {
-        "country" => Some(place.name),
-        // "Muscovites" are the city's people, not its government.
-        _ if place.demonyms.split(',').any(|d| form_key(d) == key) => None,
-        _ => place.capital_of,
-    }
+    gazetteer().actors.get(&form_key(form)).copied()
 }
 
 /// Lower-case key of a multi-word form, tokens joined by one space, periods dropped.

@@ -38,10 +38,10 @@
 //! an aim is only a name ("rogue states" is no target); a stand taken "also" or "too" is left
 //! out, as likely another occasion.
 
-use super::model::{Claim, EntityKind, Mention};
-use super::names;
+use super::model::{Claim, CueKind, EntityKind, Mention};
 use super::tokens::{self, Token};
 use super::wordset::WordSet;
+use super::{lexicon, names};
 
 /// Which way a stand goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,7 +78,7 @@ impl Stand {
 }
 
 /// One stand a claim states.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Stance {
     /// Who stands: a country's name for a country, its demonym or its capital ("Russia"), else
     /// the entity id the name resolved to.
@@ -209,8 +209,11 @@ const RELATIVES: &[&str] = &["what", "which", "who", "whom", "that"];
 /// capabilities of states such as Iran").
 const TARGET_WINDOW: usize = 12;
 
-/// Words just before a stance word (up to three words back) that negate it.
-const NEGATORS: &[&str] = &["not", "no", "never", "n't", "without"];
+/// How many words before a stance word a negation cue negates it ("does not oppose").
+const NEGATION_REACH: usize = 3;
+/// How many words before an aiming word a negation cue negates it ("in no way, shape or form,
+/// directed at").
+const AIM_NEGATION_REACH: usize = 6;
 
 /// The country (its actor key) each person acts for, by the person's entity id.
 pub type Affiliations = std::collections::HashMap<String, String>;
@@ -232,7 +235,7 @@ pub fn affiliations<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) 
             if p.kind != EntityKind::Place {
                 continue;
             }
-            let country = names::actor_country(&p.text).map_or_else(|| p.entity.clone(), str::to_string);
+            let country = actor_key(p, &Affiliations::default());
             let Some(between) = text.get(p.span.end..m.span.start) else { continue };
             let words: Vec<&str> = between
                 .trim_start_matches(['\'', '’'])
@@ -259,7 +262,6 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
     static AGAINST_SET: WordSet = WordSet::new(AGAINST);
     static DANGER_SET: WordSet = WordSet::new(DANGER);
     static FOR_SET: WordSet = WordSet::new(FOR);
-    static NEGATOR_SET: WordSet = WordSet::new(NEGATORS);
     static DANGER_NOUN_SET: WordSet = WordSet::new(DANGER_NOUNS);
     static BE_SET: WordSet = WordSet::new(BE);
     static ADDITIVE_SET: WordSet = WordSet::new(ADDITIVE);
@@ -273,49 +275,35 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
         toks.iter().enumerate().filter(|(_, t)| may_be_stance_word(t.text)).map(|(k, t)| (k, lemma(t.text))).collect();
     for (k, key) in &candidates {
         let (k, key, t) = (*k, key.as_str(), &toks[*k]);
-        let phrase = toks
-            .get(k + 1)
-            .filter(|_| AGAINST.iter().any(|p| p.strip_prefix(key).is_some_and(|r| r.starts_with(' '))))
-            .map(|u| format!("{key} {}", tokens::key(u.text)));
-        let (stand, said_only) = if AGAINST_SET.contains(&key)
-            || phrase.as_deref().is_some_and(|p| AGAINST_SET.contains(p))
-        {
-            (Stand::Against, false)
-        } else if DANGER_SET.contains(&key)
-            || (DANGER_NOUN_SET.contains(&key) && toks.get(k + 1).is_some_and(|u| u.text.eq_ignore_ascii_case("to")))
-        {
-            (Stand::Against, true)
-        } else if UNSATISFIED_SET.contains(&key) {
-            (Stand::Against, true)
-        } else if short_of(toks, k, key) {
-            // "fell short", "not enough", "nowhere near enough", "not good enough": the
-            // negation is the stand, not its denial; whoever says so takes it.
-            if let Some((actor, actor_text)) = speaker_actor(claim, affiliations) {
-                out.push(Stance { actor, actor_text, stand: Stand::Against });
-            }
-            continue;
-        } else if FOR_SET.contains(&key) {
-            (Stand::For, false)
-        } else if REASSURE_SET.contains(&key)
-            || (EASE_SET.contains(&key)
-                && toks[k + 1..(k + 4).min(toks.len())].iter().any(|u| WORRY_SET.contains(&lemma(u.text))))
-        {
-            (Stand::Reassure, false)
-        } else {
-            continue;
-        };
-        let before = &toks[k.saturating_sub(3)..k];
-        let negated = before.iter().any(|p| {
-            let w = tokens::key(p.text);
-            NEGATOR_SET.contains(&w) || w.ends_with("n't")
-        });
-        if negated {
+        let phrase = toks.get(k + 1).and_then(|u| lexicon::phrasal(t.text, u.text)).map(|p| p.replace('_', " "));
+        // "fell short", "not enough", "nowhere near enough", "not good enough": the negation
+        // is the stand, not its denial.
+        let short = short_of(claim, toks, k, key);
+        let (stand, said_only) =
+            if AGAINST_SET.contains(key) || phrase.as_deref().is_some_and(|p| AGAINST_SET.contains(p)) {
+                (Stand::Against, false)
+            } else if DANGER_SET.contains(key)
+                || (DANGER_NOUN_SET.contains(key) && toks.get(k + 1).is_some_and(|u| u.text.eq_ignore_ascii_case("to")))
+                || UNSATISFIED_SET.contains(key)
+                || short
+            {
+                (Stand::Against, true)
+            } else if FOR_SET.contains(key) {
+                (Stand::For, false)
+            } else if REASSURE_SET.contains(key)
+                || (EASE_SET.contains(key)
+                    && toks[k + 1..(k + 4).min(toks.len())].iter().any(|u| WORRY_SET.contains(&lemma(u.text))))
+            {
+                (Stand::Reassure, false)
+            } else {
+                continue;
+            };
+        if !short && negated_before(claim, toks, k, NEGATION_REACH) {
             continue;
         }
         // "to be turned down", "was rejected": the name before is what the stand is against,
         // and without "by" the actor is not named.
-        let passive = before.last().is_some_and(|p| BE_SET.contains(&tokens::key(p.text)))
-            || (phrase.is_some() && k >= 1 && toks.get(k - 1).is_some_and(|p| BE_SET.contains(&tokens::key(p.text))));
+        let passive = k.checked_sub(1).is_some_and(|j| BE_SET.contains(&tokens::key(toks[j].text)));
         let speaker = || speaker_actor(claim, affiliations);
         let actor = if said_only {
             speaker()
@@ -346,7 +334,8 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
             out.clear();
         }
     }
-    out.sort();
+    // One per actor and stand, whatever name each gives the actor ("Moscow", "Russia").
+    out.sort_by(|x, y| (&x.actor, x.stand, &x.actor_text).cmp(&(&y.actor, y.stand, &y.actor_text)));
     out.dedup_by(|x, y| x.actor == y.actor && x.stand == y.stand);
     out
 }
@@ -355,25 +344,25 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
 /// one of its officials, else the speaker's entity.
 fn speaker_actor(claim: &Claim, affiliations: &Affiliations) -> Option<(String, String)> {
     let s = claim.source.as_ref()?;
-    let actor = names::actor_country(&s.speaker)
-        .map(str::to_string)
-        .or_else(|| affiliations.get(s.entity.as_ref()?).cloned())
-        .or_else(|| s.entity.clone())?;
-    Some((actor, s.speaker.clone()))
+    Some((resolve_actor(Some(&s.speaker), s.entity.as_deref(), affiliations)?, s.speaker.clone()))
 }
 
 /// Whether the word at `k` (its lemma `key`) says something falls short: "fell short", "not
 /// enough", "nowhere near enough", "not good enough".
-fn short_of(toks: &[Token], k: usize, key: &str) -> bool {
-    let word = |i: usize| toks.get(i).map(|t| t.text.to_ascii_lowercase()).unwrap_or_default();
+fn short_of(claim: &Claim, toks: &[Token], k: usize, key: &str) -> bool {
     match key {
-        "short" => k >= 1 && matches!(word(k - 1).as_str(), "fell" | "falls" | "fall" | "falling"),
-        "enough" => {
-            let before: Vec<String> = (k.saturating_sub(3)..k).map(word).collect();
-            before.iter().any(|w| w == "not" || w == "nowhere" || w.ends_with("n't"))
-        }
+        "short" => k.checked_sub(1).is_some_and(|j| key_of(toks[j].text) == "fall"),
+        "enough" => negated_before(claim, toks, k, NEGATION_REACH),
         _ => false,
     }
+}
+
+/// Whether one of the claim's negation cues (`cues`: "not", "nowhere", "in no way", ...)
+/// stands among the `reach` words before word `k`.
+fn negated_before(claim: &Claim, toks: &[Token], k: usize, reach: usize) -> bool {
+    let (Some(first), Some(word)) = (toks.get(k.saturating_sub(reach)), toks.get(k)) else { return false };
+    let (from, to) = (first.span.start, word.span.start);
+    claim.cues.iter().any(|c| c.kind == CueKind::Negation && c.span.start >= from && c.span.end <= to)
 }
 
 /// What the claim says something is aimed at, or not: the first name within
@@ -386,11 +375,6 @@ fn find_targets(
     candidates: &[(usize, String)],
     affiliations: &Affiliations,
 ) -> Vec<Stance> {
-    static NEGATOR_SET: WordSet = WordSet::new(NEGATORS);
-    let negator = |t: &Token| {
-        let w = tokens::key(t.text);
-        NEGATOR_SET.contains(&w) || w.ends_with("n't")
-    };
     let mut out = Vec::new();
     for (k, key) in candidates {
         let (k, t) = (*k, &toks[*k]);
@@ -413,10 +397,10 @@ fn find_targets(
         let Some(m) = claim.names.iter().find(|m| m.span.start >= start && m.span.end <= end && !relative(m)) else {
             continue;
         };
-        let before_name = toks.iter().rposition(|u| u.span.end <= m.span.start);
-        let negated = toks[k.saturating_sub(6)..k].iter().any(negator)
-            || before_name
-                .is_some_and(|i| i > k && i.checked_sub(1).is_some_and(|j| negator(&toks[j]) || negator(&toks[i])));
+        // "against attacks -- not from Russia": a negation among the two words before the name.
+        let before_name = toks.iter().rposition(|u| u.span.end <= m.span.start).map_or(0, |i| i + 1);
+        let negated = negated_before(claim, toks, k, AIM_NEGATION_REACH)
+            || (before_name > k + 1 && negated_before(claim, toks, before_name, 2));
         let stand = if negated { Stand::NotAimedAt } else { Stand::AimedAt };
         out.push(Stance { actor: actor_key(m, affiliations), actor_text: m.text.clone(), stand });
     }
@@ -452,7 +436,7 @@ fn find_relations(claim: &Claim, toks: &[Token]) -> Vec<Stance> {
             .filter(|m| {
                 (m.span.start >= from && m.span.end <= t.span.start) || (m.span.start > t.span.end && m.span.end <= to)
             })
-            .map(|m| (names::actor_country(&m.text).map_or_else(|| m.entity.clone(), str::to_string), m.text.clone()))
+            .map(|m| (actor_key(m, &Affiliations::default()), m.text.clone()))
             .collect();
         sides.sort();
         sides.dedup_by(|x, y| x.0 == y.0);
@@ -460,7 +444,7 @@ fn find_relations(claim: &Claim, toks: &[Token]) -> Vec<Stance> {
             continue;
         }
         let near = &toks[k.saturating_sub(RELATIONS_WINDOW)..(k + RELATIONS_WINDOW + 1).min(toks.len())];
-        let change = |set: &WordSet| near.iter().any(|u| set.contains(&super::lexicon::key(&tokens::key(u.text))));
+        let change = |set: &WordSet| near.iter().any(|u| set.contains(&key_of(u.text)));
         let stand = if change(&WORSE_SET) {
             Stand::RelationsWorse
         } else if change(&BETTER_SET) {
@@ -501,6 +485,11 @@ fn prefix(word: &str) -> Option<[u8; 3]> {
     (b.len() >= 3).then(|| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
 }
 
+/// A word's lemma in lower case, as the lexicon gives it (`align::word_key`'s recipe).
+fn key_of(word: &str) -> String {
+    lexicon::key(&tokens::key(word))
+}
+
 /// A word of any of the lists.
 fn is_stance_word(w: &str) -> bool {
     [AGAINST, DANGER, DANGER_NOUNS, UNSATISFIED, SHORT, FOR, REASSURE, EASE].iter().any(|l| l.contains(&w))
@@ -510,7 +499,7 @@ fn is_stance_word(w: &str) -> bool {
 /// A word's lemma: the lexicon's, or for a word too rare for the lexicon ("rebuffed") the word
 /// without a regular ending, when that is a stance word.
 fn lemma(word: &str) -> String {
-    let key = super::lexicon::key(&tokens::key(word));
+    let key = key_of(word);
     for ending in ["ed", "d", "s", "es", "ing"] {
         if let Some(stem) = key.strip_suffix(ending) {
             for stem in [stem.to_string(), format!("{stem}e")] {
@@ -544,12 +533,18 @@ fn passive_agent<'c>(claim: &'c Claim, toks: &[Token], k: usize) -> Option<&'c M
 /// A mention's actor key: a place's country (a country, its demonym, its capital), a person's
 /// country when their title names one, else the entity.
 fn actor_key(m: &Mention, affiliations: &Affiliations) -> String {
-    let country = match m.kind {
-        EntityKind::Place => names::actor_country(&m.text).map(str::to_string),
-        EntityKind::Person => affiliations.get(&m.entity).cloned(),
-        _ => None,
-    };
-    country.unwrap_or_else(|| m.entity.clone())
+    let place = (m.kind == EntityKind::Place).then_some(m.text.as_str());
+    resolve_actor(place, Some(&m.entity), affiliations).unwrap_or_else(|| m.entity.clone())
+}
+
+/// Who acts: the country a place name stands for (`place`: a country, its demonym, its
+/// capital), else the country the entity's title gives it, else the entity.
+fn resolve_actor(place: Option<&str>, entity: Option<&str>, affiliations: &Affiliations) -> Option<String> {
+    place
+        .and_then(names::actor_country)
+        .map(str::to_string)
+        .or_else(|| affiliations.get(entity?).cloned())
+        .or_else(|| entity.map(str::to_string))
 }
 
 #[cfg(test)]
@@ -557,30 +552,31 @@ mod tests {
     use super::*;
     use crate::engine::{analyze, Article, Options};
 
-    /// The stances of every claim of `text` read as one article: (actor as written, stand).
-    fn stances(text: &str) -> Vec<(String, Stand)> {
-        let art = Article { id: "a.txt".into(), text: text.to_string(), meta: Default::default() };
-        let a = analyze(&[art], &Options::default());
-        a.claims()
-            .flat_map(|c| find_stances(c, &tokens::words(text, c.span), &Affiliations::default()))
-            .map(|s| (s.actor_text, s.stand))
-            .collect()
-    }
-
-    fn assert_stances(text: &str, want: &[(&str, Stand)]) {
-        let got = stances(text);
-        let got: Vec<(&str, Stand)> = got.iter().map(|(a, s)| (a.as_str(), *s)).collect();
-        assert_eq!(got, want, "in {text:?}");
-    }
-
-    fn actor(text: &str) -> String {
+    /// The stances of every claim of `text` read as one article, with the countries its
+    /// titles give people.
+    fn stances_of(text: &str) -> Vec<Stance> {
         let art = Article { id: "a.txt".into(), text: text.to_string(), meta: Default::default() };
         let a = analyze(&[art], &Options::default());
         let claims: Vec<&Claim> = a.claims().collect();
         let aff = affiliations(&claims, &|_| text);
-        let first =
-            a.claims().flat_map(|c| find_stances(c, &tokens::words(text, c.span), &aff)).map(|s| s.actor).next();
-        first.unwrap_or_default()
+        claims.iter().flat_map(|c| find_stances(c, &tokens::words(text, c.span), &aff)).collect()
+    }
+
+    /// The stances of `text` are `want`: (actor as written, stand).
+    fn assert_stances(text: &str, want: &[(&str, Stand)]) {
+        let got = stances_of(text);
+        let got: Vec<(&str, Stand)> = got.iter().map(|s| (s.actor_text.as_str(), s.stand)).collect();
+        assert_eq!(got, want, "in {text:?}");
+    }
+
+    /// The actor (its key) of the first stance of `text`.
+    fn actor(text: &str) -> String {
+        stances_of(text).into_iter().map(|s| s.actor).next().unwrap_or_default()
+    }
+
+    /// How the page names each stance of `text`.
+    fn labels(text: &str) -> Vec<String> {
+        stances_of(text).iter().map(Stance::label).collect()
     }
 
     use Stand::*;
@@ -648,15 +644,6 @@ mod tests {
         assert_stances("At the first round Kyrvania offered 35 percent, a proposal Ardesia also rejected.", &[]);
         // "again" is the same stand restated, not another one.
         assert_stances("Kyrvania again refused to halt work on the dam.", &[("Kyrvania", Against)]);
-    }
-
-    fn labels(text: &str) -> Vec<String> {
-        let art = Article { id: "a.txt".into(), text: text.to_string(), meta: Default::default() };
-        let a = analyze(&[art], &Options::default());
-        let claims: Vec<&Claim> = a.claims().collect();
-        let aff = affiliations(&claims, &|_| text);
-        let labels = a.claims().flat_map(|c| find_stances(c, &tokens::words(text, c.span), &aff)).map(|s| s.label());
-        labels.collect()
     }
 
     #[test]
