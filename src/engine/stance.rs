@@ -34,7 +34,8 @@
 //! "the ministry") is not seen. A stand's target is not read, so one actor's stands against
 //! two different things are one stance, and what is called a threat is not read either
 //! ("Doing nothing is the real threat to our pensions" is read as its speaker's stand
-//! against). A negated stand ("does not oppose", "posed no threat") gives none; the target of
+//! against). A negated stand ("does not oppose", "posed no threat": a negation cue of `cues`
+//! among the three words before) gives none; the target of
 //! an aim is only a name ("rogue states" is no target); a stand taken "also" or "too" is left
 //! out, as likely another occasion.
 
