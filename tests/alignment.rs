@@ -518,3 +518,31 @@ fn one_stand_in_other_words_is_one_claim() {
     let d = "Washington sought to allay Moscow's concerns about radar stations.";
     assert_symmetric_match(c, d, "calm", "allay", "United States reassuring");
 }
+
+#[test]
+fn one_change_in_other_words_is_one_fact() {
+    // The same value before and after, in other words and orders, with no other word in common
+    // but the name: one fact, named as a change, in both directions.
+    let a = "Kordovo wants to raise the state pension age to 64 from 62.";
+    let b = "Under the Kordovo reform, retirement would go up from 62 to 64.";
+    assert_symmetric_match(a, b, "to 64 from 62", "from 62 to 64", "change: 62 → 64 ~ 62 → 64");
+    // The value after the change differs: the same change, told in two versions.
+    let (arts, al) = articles(&[a, "Under the Kordovo reform, retirement would go up from 62 to 65."]);
+    let g = group_joining(&arts, &al, "to 64 from 62", "from 62 to 65").expect("one change, two versions");
+    assert_eq!(g.relation, Relation::Differ);
+}
+
+#[test]
+fn one_change_after_another_is_two_occasions() {
+    // The 2013 step ends where this year's begins: two reforms, however alike the words.
+    let (arts, a) = articles(&[
+        "The government raised the state pension age from 62 to 64, the ministry said.",
+        "The government raised the state pension age from 60 to 62, the ministry said.",
+    ]);
+    assert!(group_joining(&arts, &a, "from 62 to 64", "from 60 to 62").is_none(), "{:#?}", a.groups);
+    let s = judge_pair(
+        "The government raised the pension age from 62 to 64.",
+        "The government raised the pension age from 60 to 62.",
+    );
+    assert!(!s.matched, "{s:?}");
+}

@@ -1026,6 +1026,43 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             }
         }
     }
+    // Changes: the same value before or after ("raise the age to 64 from 62" / "the age would
+    // go up from 62 to 64", or "... to 65") is one fact, whatever the words around them, which
+    // agrees or differs as the values do; a change that
+    // starts where the other ends ("from 60 to 62" / "from 62 to 64") is another step, so
+    // another occasion.
+    let mut steps = false;
+    for (ia, qa) in a.numbers.iter().enumerate().filter(|(_, q)| q.from.is_some()).take(MAX_QUANTITIES_PER_CLAIM) {
+        for (ib, qb) in b.numbers.iter().enumerate().filter(|(_, q)| q.from.is_some()).take(MAX_QUANTITIES_PER_CLAIM) {
+            if qa.unit.is_some() && qb.unit.is_some() && !same_unit(qa, qb) {
+                continue;
+            }
+            if numbers::chained(qa, qb) {
+                steps = true;
+            } else if numbers::one_change(qa, qb) {
+                score = score.max(FACT_BASE + FACT_RANGE * CHANGE_INFO);
+                let thing = qa.unit.clone().or_else(|| qb.unit.clone()).unwrap_or_else(|| "change".into());
+                if explain {
+                    let what = format!("{thing}: {} ~ {}", fmt_q(qa), fmt_q(qb));
+                    reasons.push(Reason { kind: ReasonKind::Number, what: what.clone(), weight: CHANGE_INFO });
+                    fact = Some(what);
+                    facts.push(FactMatch { thing, a: ia, b: ib });
+                } else {
+                    fact = Some(String::new());
+                }
+            }
+        }
+    }
+    if steps {
+        score = score.min(ANOTHER_OCCASION_MAX);
+        if explain {
+            reasons.push(Reason {
+                kind: ReasonKind::Against,
+                what: "one change after the other: another occasion".into(),
+                weight: -0.5,
+            });
+        }
+    }
     // Occasions: places where things happen that exclude each other (each names a specific
     // place the other lacks, and they share none) keep two acts apart.
     let specific = |f: &Features| -> Vec<u32> {
@@ -1070,6 +1107,10 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
 /// The most that two versions told apart as two occasions by their counts and dates score: below
 /// the link threshold, whatever else they share.
 const ANOTHER_OCCASION_MAX: f64 = LINK_THRESHOLD * 0.9;
+
+/// How informative one change is, the same value before and after it, as a counted thing's
+/// informativeness: like an unround value, it is rarely written twice by chance.
+const CHANGE_INFO: f64 = 0.5;
 
 /// How informative the same unround value of one thing is, as a counted thing's
 /// informativeness: enough to be the fact on its own.
@@ -1233,6 +1274,10 @@ fn contexts_meet(ta: &str, a: &Claim, qa: &Quantity, tb: &str, b: &Claim, qb: &Q
 }
 
 fn fmt_q(q: &Quantity) -> String {
+    if let Some((low, high)) = q.from {
+        let before = Quantity { low, high, from: None, ..q.clone() };
+        return format!("{} → {}", fmt_q(&before), fmt_q(&Quantity { from: None, ..q.clone() }));
+    }
     if q.low == q.high {
         fmt_value(q.low)
     } else if q.high < numbers::UNBOUNDED {

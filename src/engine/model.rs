@@ -217,6 +217,11 @@ pub struct Quantity {
     /// versions that write the same value, one hedged or bounded, agree.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub written: Option<(f64, f64)>,
+    /// For a change ("raise the age from 62 to 64", "to 64 from 62", "27, up from 25", "at 64
+    /// instead of 62"): the value before it, as an interval. The quantity itself is the value
+    /// after the change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<(f64, f64)>,
     /// The thing counted, normalised to a lower-case singular stem ("interceptor").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,

@@ -14,6 +14,10 @@
 //! - ranges: "5-6", "20 to 30", "between 20 and 30", "from 20 to 30"; a shared multiplier or
 //!   shared thousands ("5-6 million", "five to six thousand", "5-6,000" are 5000..6000);
 //!   alternatives: "nine or ten" is 9..10 and approximate; "10 or more", "40-plus", "40+";
+//! - changes: "from 62 to 64" after a verb of change ("raised", "fell", "went up"), "to 64
+//!   from 62", "27, up from 25", "64 instead of 62" are one quantity, the value after the
+//!   change, with the value before in `from`; without a verb of change, "from 20 to 30" stays
+//!   a range of estimates;
 //! - fractions, as a share in percent (unit "percent", approximate, so "two-thirds" and
 //!   "72%" are compatible): "two-thirds", "two thirds", "one-third", "three-quarters", "a
 //!   third of", "a quarter of", "one fifth of", and "half" ("more than half", "half of", "half
@@ -56,17 +60,22 @@
 //! alignment notes as hedging); overlapping intervals
 //! are compatible ("nine or ten" / "10"; "thousands" / "5-6,000"; "about 300" / "312");
 //! disjoint ones differ ("27" / "25"). Exact numbers have no tolerance beyond float rounding;
-//! an approximate single value ("a dozen") is widened by 10% each way.
+//! an approximate single value ("a dozen") is widened by 10% each way. Two changes relate as
+//! the worse of their values before and after; `one_change` says two changes start or end at
+//! one value (versions of one change), `chained` that one starts where the other ends (two
+//! steps: "from 60 to 62" / "from 62 to 64").
 //!
 //! Known limits: English only; no parsing, so a unit is guessed from word shapes (a plural verb
 //! or an uncounted plural noun after a number can be taken as the unit); a title-case headline
 //! drops its number words ("Ten Interceptors"); Roman numerals, negative numbers and fractions
 //! other than halves to tenths are not read; a four-digit count with no noun after it, or after
 //! "the" ("the 2000 troops"), reads as a year; a plain space is not read as a thousands
-//! separator ("10 000": a no-break or thin space is).
+//! separator ("10 000": a no-break or thin space is). A change is read from the words only:
+//! a verb of change more than six words before "from" is missed, "from about 50 to 60" has no
+//! hedged value before, and "doubled to 40" has no value before at all.
 
 use super::model::{Quantity, Relation, Span};
-use super::wordset::PhraseIndex;
+use super::wordset::{PhraseIndex, WordSet};
 
 /// The upper end of an open interval ("more than 40" is 40..UNBOUNDED).
 pub const UNBOUNDED: f64 = f64::MAX;
@@ -1109,6 +1118,8 @@ pub(crate) struct NumMatch {
     /// A fraction read as a share in percent ("two-thirds", "a quarter of", "half"): the unit
     /// is "percent", written by the fraction words from `core` to `next`.
     pub share: bool,
+    /// For a change ("from 62 to 64" after a verb of change): the value before it.
+    pub from: Option<(f64, f64)>,
 }
 
 pub(crate) enum Parse {
@@ -1214,8 +1225,168 @@ fn starts_value(toks: &[Tok], p: usize) -> bool {
 /// list there showed in the profile).
 static PREFIX_INDEX: PhraseIndex<(&[&str], Prefix)> = PhraseIndex::with(PREFIXES, |e| e.0);
 
+/// Verbs of a change in value, as written: a "from X to Y" after one of them is the
+/// value before and after ("raised the age from 62 to 64"), not a range of estimates ("from 20
+/// to 30 people were hurt").
+const CHANGE_WORDS: &[&str] = &[
+    "raise",
+    "raises",
+    "raised",
+    "raising",
+    "rise",
+    "rises",
+    "rose",
+    "risen",
+    "rising",
+    "increase",
+    "increases",
+    "increased",
+    "increasing",
+    "lift",
+    "lifts",
+    "lifted",
+    "lifting",
+    "grow",
+    "grows",
+    "grew",
+    "grown",
+    "growing",
+    "climb",
+    "climbs",
+    "climbed",
+    "climbing",
+    "jump",
+    "jumps",
+    "jumped",
+    "soar",
+    "soared",
+    "surge",
+    "surged",
+    "boost",
+    "boosted",
+    "hike",
+    "hiked",
+    "push",
+    "pushed",
+    "up",
+    "down",
+    "cut",
+    "cuts",
+    "cutting",
+    "lower",
+    "lowers",
+    "lowered",
+    "lowering",
+    "reduce",
+    "reduces",
+    "reduced",
+    "reducing",
+    "fall",
+    "falls",
+    "fell",
+    "fallen",
+    "falling",
+    "drop",
+    "drops",
+    "dropped",
+    "dropping",
+    "decline",
+    "declined",
+    "declining",
+    "slip",
+    "slipped",
+    "sink",
+    "sank",
+    "plunge",
+    "plunged",
+    "shrink",
+    "shrank",
+    "slash",
+    "slashed",
+    "trim",
+    "trimmed",
+    "extend",
+    "extended",
+    "shorten",
+    "shortened",
+    "change",
+    "changed",
+    "changes",
+    "revise",
+    "revised",
+    "move",
+    "moved",
+    "moves",
+    "go",
+    "goes",
+    "went",
+    "gone",
+    "going",
+    "bring",
+    "brought",
+    "widen",
+    "widened",
+    "narrow",
+    "narrowed",
+    "double",
+    "doubled",
+    "halve",
+    "halved",
+];
+static CHANGE_SET: WordSet = WordSet::new(CHANGE_WORDS);
+
+/// How many words before "from" a verb of change may stand ("raise the state pension age from").
+const CHANGE_REACH: usize = 6;
+
+/// A verb of change stands among the few words before token `i`, with no punctuation other
+/// than a comma or a dash between ("was last raised, from 60 to 62").
+fn change_before(toks: &[Tok], i: usize) -> bool {
+    for k in (i.saturating_sub(CHANGE_REACH)..i).rev() {
+        let t = &toks[k];
+        if t.kind == TokKind::Punct && !is_dash(t) && !t.is_punct(',') {
+            return false;
+        }
+        if t.kind == TokKind::Word && CHANGE_SET.contains(t.low) {
+            return true;
+        }
+    }
+    false
+}
+
+/// "from X to Y" at token `i` (on "from"), read as a change: the value after it, Y, with X as
+/// its value before. Either value may carry a percent sign or word ("from 5% to 6 percent").
+fn change_at(toks: &[Tok], i: usize) -> Option<NumMatch> {
+    // A join no token is: one value, not a range.
+    let value = |p: usize| -> Option<NumMatch> {
+        match core_at(toks, p, Some(""))? {
+            Parse::Num(m) if m.next > p => Some(m),
+            _ => None,
+        }
+    };
+    let before = value(i + 1)?;
+    let mut k = before.next;
+    if toks.get(k).is_some_and(|t| t.is_punct('%') || t.is("percent")) {
+        k += 1;
+    }
+    if !toks.get(k).is_some_and(|t| t.is("to")) {
+        return None;
+    }
+    // The value after may be hedged ("from 27 to about 30").
+    let after = match number_at(toks, k + 1)? {
+        Parse::Num(m) if m.next > k + 1 => m,
+        _ => return None,
+    };
+    Some(NumMatch { start: i, from: Some((before.low, before.high)), ..after })
+}
+
 /// The number phrase starting at token `i`, with any approximation word before it.
 pub(crate) fn number_at(toks: &[Tok], i: usize) -> Option<Parse> {
+    // A change: "raised the age from 62 to 64", "fell from 27% to 25%".
+    if toks.get(i).is_some_and(|t| t.is("from")) && change_before(toks, i) {
+        if let Some(m) = change_at(toks, i) {
+            return Some(Parse::Num(m));
+        }
+    }
     // Range introducers: "between 20 and 30", "from 20 to 30".
     for (intro, join) in [("between", "and"), ("from", "to")] {
         if toks.get(i).is_some_and(|t| t.is(intro)) && starts_value(toks, i + 1) {
@@ -1305,6 +1476,7 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
             takes_of: v.approx || v.scale >= 12.0 && !v.digits,
             exact_int,
             share: false,
+            from: None,
         })
     };
     let range = |lo: Val, hi: Val, approx: bool| {
@@ -1337,6 +1509,7 @@ fn core_at(toks: &[Tok], p: usize, join: Option<&str>) -> Option<Parse> {
             takes_of: false,
             exact_int: None,
             share: false,
+            from: None,
         })
     };
     let Some(t) = toks.get(j) else {
@@ -1758,7 +1931,52 @@ pub(crate) fn quantities_in(toks: &[Tok], span: Span) -> Vec<Quantity> {
             }
         }
     }
+    join_changes(toks, &mut out);
     out
+}
+
+/// Words between the value after a change and the value before it: "to 64 from 62", "27, up
+/// from 25", "at 64 instead of 62".
+const CHANGE_GAPS: &[&[&str]] = &[
+    &["from"],
+    &["up", "from"],
+    &[",", "up", "from"],
+    &["down", "from"],
+    &[",", "down", "from"],
+    &["instead", "of"],
+    &["rather", "than"],
+];
+
+/// Joins two quantities that state one change, the value after it first ("raise the age to 64
+/// from 62", "27, up from 25", "retire at 64 instead of 62"), into one with `from` set. A bare
+/// "X from Y" is a change only after "to" or a verb of change ("rose to 27 from 25"). The two
+/// must count the same thing, or one counts nothing.
+fn join_changes(toks: &[Tok], out: &mut Vec<Quantity>) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let end = a.unit_span.map_or(a.span.end, |u| u.end.max(a.span.end));
+        let gap: Vec<&str> = toks.iter().filter(|t| t.start >= end && t.end <= b.span.start).map(|t| t.low).collect();
+        let first = toks.iter().position(|t| t.start >= a.span.start).unwrap_or(0);
+        let bare_from = gap == ["from"];
+        let after_to = first > 0 && (toks[first - 1].is("to") || change_before(toks, first));
+        let same_thing = match (&a.unit, &b.unit) {
+            (Some(x), Some(y)) => unit_head(x) == unit_head(y),
+            _ => true,
+        };
+        let joins = CHANGE_GAPS.contains(&gap.as_slice()) && (!bare_from || after_to);
+        if joins && same_thing && a.from.is_none() && b.from.is_none() {
+            let b = out.remove(k + 1);
+            let a = &mut out[k];
+            a.from = Some((b.low, b.high));
+            a.span.end = b.span.end;
+            if a.unit.is_none() {
+                a.unit = b.unit;
+                a.unit_span = b.unit_span;
+            }
+        }
+        k += 1;
+    }
 }
 
 fn build(toks: &[Tok], m: &NumMatch) -> Option<Quantity> {
@@ -1912,6 +2130,7 @@ fn build(toks: &[Tok], m: &NumMatch) -> Option<Quantity> {
         high: m.high,
         approximate: m.approx,
         written: m.written,
+        from: m.from,
         unit,
         unit_span,
     })
@@ -1926,8 +2145,47 @@ fn close(x: f64, y: f64) -> bool {
 
 /// How two quantities of the same thing relate: identical intervals agree, and so do two that
 /// write the same value, one hedged or bounded inclusively; overlapping intervals are
-/// compatible, disjoint ones differ. An approximate single value is widened by 10%.
+/// compatible, disjoint ones differ. An approximate single value is widened by 10%. Two
+/// changes relate as the worse of their values after and before ("from 62 to 64" / "to 64
+/// from 60" differ); a change and a plain value compare the value after the change.
 pub fn compare(a: &Quantity, b: &Quantity) -> Relation {
+    let after = compare_values(a, b);
+    let (Some(ba), Some(bb)) = (value_before(a), value_before(b)) else {
+        return after;
+    };
+    match (after, compare_values(&ba, &bb)) {
+        (Relation::Differ, _) | (_, Relation::Differ) => Relation::Differ,
+        (Relation::Compatible, _) | (_, Relation::Compatible) => Relation::Compatible,
+        _ => Relation::Agree,
+    }
+}
+
+/// The value before a change, as a quantity of its own.
+fn value_before(q: &Quantity) -> Option<Quantity> {
+    let (low, high) = q.from?;
+    Some(Quantity { low, high, written: None, from: None, unit: None, unit_span: None, ..*q })
+}
+
+/// Two changes that start or end at the same value ("from 62 to 64" / "from 62 to 65",
+/// "from 62 to 64" / "to 64 from 60"): versions of one change, whether or not they differ.
+pub fn one_change(a: &Quantity, b: &Quantity) -> bool {
+    let (Some(ba), Some(bb)) = (value_before(a), value_before(b)) else {
+        return false;
+    };
+    !chained(a, b) && (compare_values(a, b) != Relation::Differ || compare_values(&ba, &bb) != Relation::Differ)
+}
+
+/// Two changes, one of which starts where the other ends ("from 60 to 62" / "from 62 to 64"):
+/// two steps, so two occasions.
+pub fn chained(a: &Quantity, b: &Quantity) -> bool {
+    let ends_at = |x: &Quantity, y: &Quantity| {
+        y.from.is_some_and(|(l, h)| close(l, x.low) && close(h, x.high))
+            && !(close(x.low, y.low) && close(x.high, y.high))
+    };
+    a.from.is_some() && b.from.is_some() && (ends_at(a, b) || ends_at(b, a))
+}
+
+fn compare_values(a: &Quantity, b: &Quantity) -> Relation {
     let same = close(a.low, b.low) && close(a.high, b.high);
     if same && (a.approximate == b.approximate || a.low < a.high) {
         return Relation::Agree;
@@ -2108,6 +2366,62 @@ mod tests {
         }
     }
 
+    /// (span text, value after, value before, unit) of each change in `t`.
+    fn assert_changes(t: &str, want: &[(&str, f64, f64, Option<&str>)]) {
+        let got: Vec<(&str, f64, Option<(f64, f64)>, Option<String>)> =
+            find_quantities(t, full(t)).iter().map(|q| (q.span.text(t), q.low, q.from, q.unit.clone())).collect();
+        let want: Vec<(&str, f64, Option<(f64, f64)>, Option<String>)> =
+            want.iter().map(|&(s, v, f, u)| (s, v, Some((f, f)), u.map(str::to_string))).collect();
+        assert_eq!(got, want, "in {t:?}");
+    }
+
+    #[test]
+    fn changes_are_a_value_after_and_a_value_before() {
+        let cases: &[(&str, &[(&str, f64, f64, Option<&str>)])] = &[
+            ("raise the state pension age from 62 to 64", &[("from 62 to 64", 64.0, 62.0, None)]),
+            ("raise the state pension age to 64 from 62", &[("64 from 62", 64.0, 62.0, None)]),
+            ("the age was last raised, from 60 to 62, in 2013", &[("from 60 to 62", 62.0, 60.0, None)]),
+            ("the toll fell from 27 to 25 people", &[("from 27 to 25", 25.0, 27.0, Some("person"))]),
+            ("inflation rose from 5% to 6%", &[("from 5% to 6", 6.0, 5.0, Some("percent"))]),
+            ("12 ships, up from 9 ships", &[("12 ships, up from 9", 12.0, 9.0, Some("ship"))]),
+            ("retire at 64 instead of 62", &[("64 instead of 62", 64.0, 62.0, None)]),
+        ];
+        for (t, want) in cases {
+            assert_changes(t, want);
+        }
+        // Without a verb of change, "from X to Y" is a range of estimates, and "X from Y" two counts.
+        assert_quantities("from 20 to 30 people were hurt", &[("from 20 to 30", 20.0, 30.0, false, Some("person"))]);
+        assert_quantities(
+            "40 people from 12 villages",
+            &[("40", 40.0, 40.0, false, Some("person")), ("12", 12.0, 12.0, false, Some("village"))],
+        );
+        // Counts of two things are not one change.
+        assert_quantities(
+            "cut to 40 ships from 12 ports",
+            &[("40", 40.0, 40.0, false, Some("ship")), ("12", 12.0, 12.0, false, Some("port"))],
+        );
+    }
+
+    #[test]
+    fn changes_compare_before_and_after() {
+        let find = |t: &str| find_quantities(t, full(t)).into_iter().next().unwrap();
+        let cases: &[(&str, &str, Relation)] = &[
+            ("raise the age from 62 to 64", "raise the age to 64 from 62", Relation::Agree),
+            ("raise the age from 62 to 64", "raise the age from 60 to 64", Relation::Differ),
+            ("raise the age from 62 to 64", "raise the age from 62 to 65", Relation::Differ),
+            ("raise the age from 62 to 64", "the age of 64", Relation::Agree),
+            ("rose from 27 to about 30 people", "rose from 27 to 31 people", Relation::Compatible),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(compare(&find(a), &find(b)), *want, "{a} vs {b}");
+            assert_eq!(compare(&find(b), &find(a)), *want, "{b} vs {a}");
+        }
+        let (older, newer) = (find("raised from 60 to 62"), find("raise from 62 to 64"));
+        assert!(chained(&older, &newer) && chained(&newer, &older));
+        assert!(!chained(&newer, &find("raise to 64 from 62")));
+        assert!(!chained(&older, &find("the age of 62")), "a plain value is not a step");
+    }
+
     #[test]
     fn approximations() {
         let cases: &[(&str, &[Want])] = &[
@@ -2266,7 +2580,16 @@ mod tests {
     }
 
     fn q(low: f64, high: f64, approximate: bool) -> Quantity {
-        Quantity { span: Span::default(), low, high, approximate, written: None, unit: None, unit_span: None }
+        Quantity {
+            span: Span::default(),
+            low,
+            high,
+            approximate,
+            written: None,
+            from: None,
+            unit: None,
+            unit_span: None,
+        }
     }
 
     #[test]

@@ -835,6 +835,7 @@ fn duration_quantity(norm: &str) -> Option<Quantity> {
         high: scale(d.high),
         approximate: d.approx,
         written: None,
+        from: None,
         unit: Some("second".into()),
         unit_span: None,
     })
