@@ -6,7 +6,9 @@
 //! "rebuff", "turn down", "condemn"), of danger said of something ("a threat to", "could
 //! destabilise": a stand only when someone is reported saying it), of support ("welcome",
 //! "endorse", "support"), or of easing a worry ("reassure", "allay"; "calm" or "ease" with a
-//! worry after it: "calm Russian fears"). Its actor is, in this order: the name right after "by" in a
+//! worry after it: "calm Russian fears"), of fighting or defending a measure ("vowed to fight
+//! the reform", "defended the bill"), or of a thing judged needed by whoever is reported
+//! saying so ("says the change is needed", "indispensable"). Its actor is, in this order: the name right after "by" in a
 //! passive ("rebuffed by Moscow"); the last name before the word in the claim ("Russia in
 //! particular has adamantly opposed"); the claim's speaker ("It says the plan is a threat",
 //! the speaker resolved back through the pronoun). A country's capital stands for its
@@ -27,8 +29,8 @@
 //!
 //! Known limits: the word lists are hand-chosen general English stance vocabulary (members of
 //! WordNet's "oppose", "reject", "criticize", "protest", "endanger" and "soothe" families, and
-//! their opposites), not learned, and English only; stances in words they lack ("vowed to
-//! fight", "unjust") are not seen. No syntax, so the last name before the word may be its
+//! their opposites), not learned, and English only; stances in words they lack ("unjust",
+//! "an insult") are not seen. No syntax, so the last name before the word may be its
 //! object in an inverted sentence ("the plan, which Washington backs, Russia opposes" gives
 //! both to Russia), and an actor named only by a common noun ("the unions reject the reform",
 //! "the ministry") is not seen. A stand's target is not read, so one actor's stands against
@@ -155,6 +157,33 @@ const SHORT: &[&str] = &["short", "enough"];
 /// Verbs and nouns of support.
 const FOR: &[&str] = &["support", "endorse", "endorsement", "welcome", "approve", "approval", "praise", "hail"];
 
+/// Verbs of standing up for a thing: a stand for it when what is defended is a measure
+/// ("defended the reform as unavoidable"), not a place or an interest ("defend its
+/// interests", "defend against attacks").
+const DEFEND: &[&str] = &["defend", "champion"];
+
+/// Words that judge a thing needed: a stand for it by whoever is reported saying so ("says
+/// the change is necessary", "called the reform indispensable").
+/// "needed" counts after a form of "be" ("the change is needed").
+const NECESSARY: &[&str] = &["necessary", "indispensable", "unavoidable", "essential", "vital", "inevitable"];
+const NEEDED: &[&str] = &["needed"];
+
+/// Verbs of fighting a thing: a stand against it when written as a verb and what is fought is
+/// a measure someone proposes ("vowed to fight the reform", "would fight it"), not a problem
+/// ("fight terrorism") and not as a noun ("the fight against terrorism").
+const FIGHT: &[&str] = &["fight"];
+
+/// Measures someone proposes: one of them must follow a verb of `FIGHT` or `DEFEND` within
+/// `MEASURE_REACH` words.
+const MEASURES: &[&str] = &[
+    "reform", "plan", "bill", "law", "proposal", "measure", "policy", "decision", "scheme", "project", "it", "them",
+    "this", "that", "cut", "increase", "change",
+];
+const MEASURE_REACH: usize = 3;
+
+/// Words before a noun: after one of them a verb-shaped word is a noun ("the fight").
+const DETERMINERS: &[&str] = &["the", "a", "an", "their", "its", "his", "her", "our", "this", "that"];
+
 /// Verbs that reassure on their own ("to reassure Moscow").
 const REASSURE: &[&str] = &["reassure", "placate", "appease", "mollify", "assuage", "allay", "soothe"];
 /// Verbs that reassure when a worry follows ("ease tensions", "calm Russian fears").
@@ -264,12 +293,16 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
     static DANGER_SET: WordSet = WordSet::new(DANGER);
     static FOR_SET: WordSet = WordSet::new(FOR);
     static DANGER_NOUN_SET: WordSet = WordSet::new(DANGER_NOUNS);
-    static BE_SET: WordSet = WordSet::new(BE);
     static ADDITIVE_SET: WordSet = WordSet::new(ADDITIVE);
     static REASSURE_SET: WordSet = WordSet::new(REASSURE);
     static EASE_SET: WordSet = WordSet::new(EASE);
     static WORRY_SET: WordSet = WordSet::new(WORRY);
     static UNSATISFIED_SET: WordSet = WordSet::new(UNSATISFIED);
+    static NECESSARY_SET: WordSet = WordSet::new(NECESSARY);
+    static FIGHT_SET: WordSet = WordSet::new(FIGHT);
+    static DEFEND_SET: WordSet = WordSet::new(DEFEND);
+    static MEASURE_SET: WordSet = WordSet::new(MEASURES);
+    static DETERMINER_SET: WordSet = WordSet::new(DETERMINERS);
     let mut out: Vec<Stance> = Vec::new();
     // Most words start as no stance word does: they are passed over without a lemma.
     let candidates: Vec<(usize, String)> =
@@ -280,8 +313,14 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
         // "fell short", "not enough", "nowhere near enough", "not good enough": the negation
         // is the stand, not its denial.
         let short = short_of(claim, toks, k, key);
+        let measure_after = || {
+            toks[k + 1..(k + 1 + MEASURE_REACH).min(toks.len())].iter().any(|u| MEASURE_SET.contains(&key_of(u.text)))
+        };
+        let noun = k.checked_sub(1).is_some_and(|j| DETERMINER_SET.contains(&tokens::key(toks[j].text)));
         let (stand, said_only) =
             if AGAINST_SET.contains(key) || phrase.as_deref().is_some_and(|p| AGAINST_SET.contains(p)) {
+                (Stand::Against, false)
+            } else if FIGHT_SET.contains(key) && !noun && measure_after() {
                 (Stand::Against, false)
             } else if DANGER_SET.contains(key)
                 || (DANGER_NOUN_SET.contains(key) && toks.get(k + 1).is_some_and(|u| u.text.eq_ignore_ascii_case("to")))
@@ -289,8 +328,12 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
                 || short
             {
                 (Stand::Against, true)
-            } else if FOR_SET.contains(key) {
+            } else if FOR_SET.contains(key) || (DEFEND_SET.contains(key) && !noun && measure_after()) {
                 (Stand::For, false)
+            } else if NECESSARY_SET.contains(key)
+                || (key == "need" && t.text.eq_ignore_ascii_case("needed") && passive_be(toks, k))
+            {
+                (Stand::For, true)
             } else if REASSURE_SET.contains(key)
                 || (EASE_SET.contains(key)
                     && toks[k + 1..(k + 4).min(toks.len())].iter().any(|u| WORRY_SET.contains(&lemma(u.text))))
@@ -304,7 +347,7 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
         }
         // "to be turned down", "was rejected": the name before is what the stand is against,
         // and without "by" the actor is not named.
-        let passive = k.checked_sub(1).is_some_and(|j| BE_SET.contains(&tokens::key(toks[j].text)));
+        let passive = passive_be(toks, k);
         let speaker = || speaker_actor(claim, affiliations);
         let actor = if said_only {
             speaker()
@@ -339,6 +382,12 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
     out.sort_by(|x, y| (&x.actor, x.stand, &x.actor_text).cmp(&(&y.actor, y.stand, &y.actor_text)));
     out.dedup_by(|x, y| x.actor == y.actor && x.stand == y.stand);
     out
+}
+
+/// A form of "be" right before word `k` ("was rejected", "is needed").
+fn passive_be(toks: &[Token], k: usize) -> bool {
+    static BE_SET: WordSet = WordSet::new(BE);
+    k.checked_sub(1).is_some_and(|j| BE_SET.contains(&tokens::key(toks[j].text)))
 }
 
 /// The claim's speaker as an actor (key, as written): a country for a country, its capital or
@@ -467,12 +516,13 @@ fn find_relations(claim: &Claim, toks: &[Token]) -> Vec<Stance> {
 fn may_be_stance_word(word: &str) -> bool {
     static PREFIXES: std::sync::OnceLock<Vec<[u8; 3]>> = std::sync::OnceLock::new();
     let prefixes = PREFIXES.get_or_init(|| {
-        let mut v: Vec<[u8; 3]> = [AGAINST, DANGER, DANGER_NOUNS, UNSATISFIED, SHORT, FOR, REASSURE, EASE]
-            .iter()
-            .flat_map(|l| l.iter())
-            .chain(AIMED.iter().map(|(w, _)| w))
-            .filter_map(|w| prefix(w))
-            .collect();
+        let mut v: Vec<[u8; 3]> =
+            [AGAINST, DANGER, DANGER_NOUNS, UNSATISFIED, SHORT, FOR, DEFEND, NECESSARY, NEEDED, FIGHT, REASSURE, EASE]
+                .iter()
+                .flat_map(|l| l.iter())
+                .chain(AIMED.iter().map(|(w, _)| w))
+                .filter_map(|w| prefix(w))
+                .collect();
         v.sort_unstable();
         v.dedup();
         v
@@ -581,6 +631,25 @@ mod tests {
     }
 
     use Stand::*;
+
+    #[test]
+    fn fighting_or_defending_a_measure_is_a_stand() {
+        assert_stances("Ardesia vowed to fight the reform until it is withdrawn.", &[("Ardesia", Against)]);
+        assert_stances("Ardesia defended the reform as unavoidable.", &[("Ardesia", For)]);
+        // A problem fought, an interest defended, or the noun: no stand on a measure.
+        assert_stances("Ardesia vowed to fight terrorism and corruption.", &[]);
+        assert_stances("Ardesia joined the fight against the plan.", &[]);
+        assert_stances("Ardesia will defend its borders.", &[]);
+    }
+
+    #[test]
+    fn calling_a_thing_needed_is_a_stand_for_it_by_the_speaker() {
+        assert_stances("Prime Minister Tomas Radev says the change is needed.", &[("Prime Minister Tomas Radev", For)]);
+        assert_stances("\"It is late, but it is necessary,\" Boris Lendl said.", &[("Boris Lendl", For)]);
+        // Said by no one, or a need that is not a judgement: none.
+        assert_stances("The change is necessary for the budget.", &[]);
+        assert_stances("Boris Lendl said they need more time.", &[]);
+    }
 
     #[test]
     fn the_actor_is_the_name_before_the_stance_word() {
