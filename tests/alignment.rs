@@ -546,3 +546,16 @@ fn one_change_after_another_is_two_occasions() {
     );
     assert!(!s.matched, "{s:?}");
 }
+
+#[test]
+fn a_name_in_the_possessive_counts_once_as_a_name() {
+    // "Kyrvania's" is the name Kyrvania: shared as a name, not also as a word.
+    let (arts, a) = articles(&[
+        "Kyrvania's offer of water fell through on Tuesday, Ardesia said.",
+        "Ardesia said Kyrvania’s offer of water fell through on Tuesday.",
+    ]);
+    let g = group_joining(&arts, &a, "offer of water", "offer of water").expect("one claim");
+    let reasons: Vec<_> = g.links.iter().flat_map(|l| &l.reasons).collect();
+    assert!(reasons.iter().any(|r| r.what.contains("Kyrvania")), "{reasons:#?}");
+    assert_eq!(reasons.iter().filter(|r| r.what.eq_ignore_ascii_case("kyrvania")).count(), 1, "{reasons:#?}");
+}

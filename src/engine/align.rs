@@ -452,7 +452,8 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
     let mut particle_taken = false;
     for (k, t) in toks.iter().enumerate() {
         if std::mem::take(&mut particle_taken)
-            || name_spans.iter().any(|s| s.contains(t.span))
+            // A name's possessive ("Kyrvania's": the name is "Kyrvania") is the name too.
+            || name_spans.iter().any(|s| s.start <= t.span.start && t.span.start < s.end)
             || speaker_span.is_some_and(|s| s.contains(t.span))
         {
             continue;

@@ -833,14 +833,40 @@ fn analyse_run(
         // Jovanovic": a place, then a mayor).
         // Common words before the title are part of it ("Higher Public Prosecutor Jelena
         // Marković", "Senior Deputy Mayor"), not a name of their own.
+        // A name, then common words before the title: the words belong to the title
+        // ("Ardesian Foreign Minister Selin Aydin": a name the gazetteer lacks, then a title).
         if k > start && STRONG_TITLE_SET.contains(&keys[k]) && !keys[k..].iter().any(|w| ORG_HEAD_SET.contains(w)) {
+            let title_from = (start..k).rev().take_while(|&j| is_common_word(&keys[j]) || is_title(&keys[j])).last();
             if keys[start..k].iter().all(|w| is_common_word(w)) {
                 titled = true;
             } else {
-                flush(text, &run[start..k], &keys[start..k], titled, sentence_start && start == 0, lone, (doc, out));
-                titled = false;
+                let end = title_from.unwrap_or(k);
+                flush(
+                    text,
+                    &run[start..end],
+                    &keys[start..end],
+                    titled,
+                    sentence_start && start == 0,
+                    lone,
+                    (doc, out),
+                );
+                titled = title_from.is_some();
             }
             start = k;
+        }
+        // A possessive ends a name ("Ardesia's Zeravan river": a country, then a river),
+        // unless an organisation's name goes on ("McDonald's Corporation").
+        if k + 1 < n
+            && k >= start
+            && (run[k].text.ends_with("'s") || run[k].text.ends_with("’s"))
+            && !keys[k + 1..].iter().any(|w| ORG_HEAD_SET.contains(w))
+        {
+            flush(text, &run[start..=k], &keys[start..=k], titled, sentence_start && start == 0, lone, (doc, out));
+            titled = false;
+            k += 1;
+            start = k;
+            segment_start = k;
+            continue;
         }
         // Title words before a name: skip them, remember the name is titled.
         if k == start && is_title(&keys[k]) && !keys[k..].iter().any(|w| ORG_HEAD_SET.contains(w)) {
@@ -1464,6 +1490,23 @@ mod tests {
             &[("White House", Organisation), ("Stephen Hadley", Person)],
         );
         assert_mentions("The State Department spokesman spoke.", &[("State Department", Organisation)]);
+        // A name the gazetteer lacks keeps the title's common words out of it.
+        assert_mentions(
+            "Ardesian Foreign Minister Selin Aydin spoke.",
+            &[("Ardesian", Person), ("Selin Aydin", Person)],
+        );
+    }
+
+    #[test]
+    fn a_possessive_ends_a_name() {
+        // (A lone name the gazetteer lacks is a person until resolving says otherwise.)
+        assert_mentions("talks on Kyrvania's Boztau dam", &[("Kyrvania", Person), ("Boztau", Person)]);
+        assert_mentions(
+            "He met Kyrvania’s Energy Minister Rustam Khodzhayev.",
+            &[("Kyrvania", Person), ("Rustam Khodzhayev", Person)],
+        );
+        // Unless an organisation's name goes on.
+        assert_mentions("McDonald's Corporation said", &[("McDonald's Corporation", Organisation)]);
     }
 
     #[test]

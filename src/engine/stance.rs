@@ -245,13 +245,40 @@ const NEGATION_REACH: usize = 3;
 /// directed at").
 const AIM_NEGATION_REACH: usize = 6;
 
+/// Nouns of an office held for a country, which may end a title in lower case before a name
+/// ("Russia's foreign minister Sergei Lavrov").
+const TITLE_NOUNS: &[&str] = &[
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "negotiator",
+    "diplomat",
+    "official",
+    "leader",
+    "chief",
+    "head",
+    "commander",
+    "general",
+    "adviser",
+    "advisor",
+    "representative",
+];
+
 /// The country (its actor key) each person acts for, by the person's entity id.
 pub type Affiliations = std::collections::HashMap<String, String>;
 
 /// The country each person acts for, from titles such as "Russian Defence Minister Anatoly
 /// Serdyukov" or "Kyrvania's Energy Minister, Rustam Khodzhayev": a country (its name,
 /// demonym or capital; a place the gazetteer lacks by its entity) then capitalised title words
-/// (and "of", "for", "the", "and") right before the person's name. A person given two
+/// (and "of", "for", "the", "and"), or lower-case words ending in a title noun ("Russia's
+/// foreign minister"), right before the person's name. A person given two
 /// countries is given none.
 pub fn affiliations<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) -> Affiliations {
     let mut found: std::collections::BTreeMap<&str, Option<String>> = Default::default();
@@ -275,7 +302,12 @@ pub fn affiliations<'t>(claims: &[&Claim], text_of: &dyn Fn(&Claim) -> &'t str) 
                 .collect();
             let title = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
             let joiner = |w: &&str| matches!(*w, "of" | "for" | "the" | "and");
-            if words.len() <= 5 && words.iter().any(title) && words.iter().all(|w| title(w) || joiner(w)) {
+            // "Russian Foreign Minister", or in lower case ending in a title noun ("Russia's
+            // foreign minister", "the Russian defence minister,").
+            let capitalised = words.iter().any(title) && words.iter().all(|w| title(w) || joiner(w));
+            let titled = words.last().is_some_and(|w| TITLE_NOUNS.contains(&w.to_lowercase().as_str()))
+                && words.iter().all(|w| w.chars().all(char::is_alphabetic));
+            if words.len() <= 5 && (capitalised || titled) {
                 let e = found.entry(m.entity.as_str()).or_insert_with(|| Some(country.clone()));
                 if e.as_ref() != Some(&country) {
                     *e = None;
@@ -684,8 +716,16 @@ mod tests {
         assert_eq!(actor(text), "Russia");
         let text = "France's Foreign Minister, Jean Dupont, spoke. Dupont refused to halt work.";
         assert_eq!(actor(text), "France");
-        // A name after a country with no title between is not its official.
+        // A title in lower case, as British papers write it.
+        let text = "Russia's foreign minister Sergei Lavrov spoke. Lavrov rejected the plan.";
+        assert_eq!(actor(text), "Russia");
+        let text = "The French defence minister, Jean Dupont, spoke. Dupont rejected the plan.";
+        assert_eq!(actor(text), "France");
+        // A name after a country with no title between is not its official, nor is one after
+        // lower-case words that are no title.
         let text = "He flew from Russia with Anatoly Serdyukov. Serdyukov rejected the plan.";
+        assert_ne!(actor(text), "Russia");
+        let text = "Troops in Russia met Anatoly Serdyukov. Serdyukov rejected the plan.";
         assert_ne!(actor(text), "Russia");
     }
 
