@@ -25,7 +25,9 @@
 //! "aimed at Iran"; "would not be directed against Russia" and "in no way, shape or form,
 //! directed at Russia" are "not aimed at Russia" (the first name within a few words after
 //! "aimed at", "directed against", "defend against", "counter", ...; negated by a negation
-//! just before the aiming word or the name).
+//! just before the aiming word or the name). A thing aimed at no one is "not aimed at anyone":
+//! "not aimed against anyone", "not directed at any country", "threatens no one", "posed no
+//! threat to anyone".
 //!
 //! Known limits: the word lists are hand-chosen general English stance vocabulary (members of
 //! WordNet's "oppose", "reject", "criticize", "protest", "endanger" and "soothe" families, and
@@ -195,7 +197,7 @@ const WORRY: &[&str] =
 /// Words that say what something is aimed at, with the words one of which must follow them
 /// (none: the target follows directly, "to counter the threat from Iran").
 const AIMED: &[(&str, &[&str])] = &[
-    ("aim", &["at"]),
+    ("aim", &["at", "against"]),
     ("direct", &["at", "against"]),
     ("target", &["at", "against"]),
     ("protect", &["against", "from"]),
@@ -234,6 +236,38 @@ const RELATIONS_WINDOW: usize = 8;
 
 /// Words before a name that make it the subject of a relative clause, not a target.
 const RELATIVES: &[&str] = &["what", "which", "who", "whom", "that"];
+
+/// Words for anyone at all, as a target ("not aimed at anyone", "any country"), and the same
+/// denied ("threatens no one"); each a phrase of words in lower case.
+const UNIVERSAL: &[&[&str]] = &[
+    &["anyone"],
+    &["anybody"],
+    &["any", "country"],
+    &["any", "other", "country"],
+    &["any", "third", "country"],
+    &["any", "state"],
+    &["any", "nation"],
+];
+const UNIVERSAL_NEGATIVE: &[&[&str]] = &[
+    &["no", "one"],
+    &["nobody"],
+    &["no", "country"],
+    &["no", "other", "country"],
+    &["no", "state"],
+    &["no", "nation"],
+];
+
+/// One of `phrases` starts at word `k`.
+fn universal_at(toks: &[Token], k: usize, phrases: &[&[&str]]) -> bool {
+    phrases
+        .iter()
+        .any(|p| p.iter().enumerate().all(|(i, w)| toks.get(k + i).is_some_and(|t| t.text.eq_ignore_ascii_case(w))))
+}
+
+/// A stand aimed at (or not at) anyone at all.
+fn anyone(stand: Stand) -> Stance {
+    Stance { actor: "anyone".into(), actor_text: "anyone".into(), stand }
+}
 
 /// How many words after an aiming word its target may stand ("protect against growing
 /// capabilities of states such as Iran").
@@ -374,6 +408,18 @@ pub fn find_stances(claim: &Claim, toks: &[Token], affiliations: &Affiliations) 
             } else {
                 continue;
             };
+        // "threatens no one", "posed no threat to anyone": a danger denied to all is a stand
+        // that the thing is aimed at no one.
+        let danger = DANGER_SET.contains(key) || DANGER_NOUN_SET.contains(key);
+        if danger {
+            let after = if DANGER_NOUN_SET.contains(key) { k + 2 } else { k + 1 };
+            let denied_all = universal_at(toks, after, UNIVERSAL_NEGATIVE)
+                || (negated_before(claim, toks, k, NEGATION_REACH) && universal_at(toks, after, UNIVERSAL));
+            if denied_all {
+                out.push(anyone(Stand::NotAimedAt));
+                continue;
+            }
+        }
         if !short && negated_before(claim, toks, k, NEGATION_REACH) {
             continue;
         }
@@ -477,6 +523,10 @@ fn find_targets(
                 .is_some_and(|i| RELATIVES.iter().any(|r| toks[i].text.eq_ignore_ascii_case(r)))
         };
         let Some(m) = claim.names.iter().find(|m| m.span.start >= start && m.span.end <= end && !relative(m)) else {
+            // "not aimed against anyone", "not directed at any country": aimed at no one.
+            if universal_at(toks, from, UNIVERSAL) && negated_before(claim, toks, k, AIM_NEGATION_REACH) {
+                out.push(anyone(Stand::NotAimedAt));
+            }
             continue;
         };
         // "against attacks -- not from Russia": a negation among the two words before the name.
@@ -672,6 +722,23 @@ mod tests {
         assert_stances("Ardesia vowed to fight terrorism and corruption.", &[]);
         assert_stances("Ardesia joined the fight against the plan.", &[]);
         assert_stances("Ardesia will defend its borders.", &[]);
+    }
+
+    #[test]
+    fn a_thing_aimed_at_no_one() {
+        for text in [
+            "He said the dam was \"not aimed against anyone\".",
+            "He insisted the dam posed no threat to anyone downstream.",
+            "He repeated that the dam threatens no one.",
+            "The exercises are not directed at any country, he said.",
+        ] {
+            assert_eq!(labels(text), ["not aimed at anyone"], "{text}");
+        }
+        // Aimed at a named country is another stance; a threat to someone is not denied.
+        assert_eq!(labels("He said the dam was not aimed at Ardesia."), ["not aimed at Ardesia"]);
+        assert!(
+            !labels("Ardesia says the dam threatens anyone downstream.").contains(&"not aimed at anyone".to_string())
+        );
     }
 
     #[test]
