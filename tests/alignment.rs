@@ -559,3 +559,27 @@ fn a_name_in_the_possessive_counts_once_as_a_name() {
     assert!(reasons.iter().any(|r| r.what.contains("Kyrvania")), "{reasons:#?}");
     assert_eq!(reasons.iter().filter(|r| r.what.eq_ignore_ascii_case("kyrvania")).count(), 1, "{reasons:#?}");
 }
+
+#[test]
+fn one_ordinal_of_one_thing_is_one_fact() {
+    // "the second day of action" in other words: linked on the ordinal and what it orders, in
+    // both directions.
+    let a = "Thursday's walkout in Kordovo was the second day of nationwide protests.";
+    let b = "It was the second big protest day since January, organisers in Kordovo said.";
+    assert_symmetric_match(a, b, "second day", "second big protest day", "second day");
+}
+
+#[test]
+fn other_ordinals_of_one_thing_are_other_occasions() {
+    // The second round of talks in Geneva is not the first one in Vienna, however alike.
+    let s = judge_pair(
+        "The second round of talks on the Boztau dam ended without agreement.",
+        "The first round of talks on the Boztau dam ended without agreement.",
+    );
+    assert!(s.matched, "'first' is no ordinal of occasions here: {s:?}");
+    let s = judge_pair(
+        "The second round of talks on the Boztau dam ended without agreement.",
+        "The third round of talks on the Boztau dam ended without agreement.",
+    );
+    assert!(!s.matched, "{s:?}");
+}

@@ -335,6 +335,9 @@ pub struct Features {
     places: Vec<u32>,
     units: Vec<UnitFeature>,
     bare: Vec<BareCount>,
+    /// Ordinals and the words they order ("the second day of protests": 2, [day]), the words
+    /// as keys, sorted.
+    ordinals: Vec<(u8, Vec<u32>)>,
     source_entity: Option<u32>,
     /// (word key, label) of each stance the claim states ("Russia against"), which stands in
     /// `words` as a word of its own.
@@ -525,6 +528,14 @@ fn features<'t>(text: &'t str, claim: &Claim, ctx: &mut Context, memo: &mut Toke
     f.entities = entities.into_iter().map(|e| (e, 1.0)).collect();
     f.places.sort_unstable();
     f.places.dedup();
+    f.ordinals = ordinals(&toks)
+        .into_iter()
+        .map(|(n, words)| {
+            let mut keys: Vec<u32> = words.iter().map(|w| ctx.words.id(w)).collect();
+            keys.sort_unstable();
+            (n, keys)
+        })
+        .collect();
     for (i, q) in claim.numbers.iter().enumerate().take(MAX_QUANTITIES_PER_CLAIM) {
         if let Some(u) = &q.unit {
             let head = word_key(numbers::unit_head(u));
@@ -1054,6 +1065,25 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
             }
         }
     }
+    // Ordinals of one thing: the same ("the second day of protests" / "the second nationwide
+    // day of action") is one fact; different ones ("the second round of talks" / "the first
+    // round") are other occasions.
+    for (na, wa) in &fa.ordinals {
+        for (nb, wb) in &fb.ordinals {
+            let Some(&thing) = wa.iter().find(|k| wb.binary_search(k).is_ok()) else { continue };
+            if na != nb {
+                steps = true;
+                continue;
+            }
+            // A link of the claims, not a fact group of its own: an ordinal is no quantity
+            // to compare.
+            score = score.max(FACT_BASE + FACT_RANGE * ORDINAL_INFO);
+            if explain {
+                let what = format!("{} {}", ordinal_word(*na), ctx.words.name(thing));
+                reasons.push(Reason { kind: ReasonKind::Number, what, weight: ORDINAL_INFO });
+            }
+        }
+    }
     if steps {
         score = score.min(ANOTHER_OCCASION_MAX);
         if explain {
@@ -1108,6 +1138,80 @@ fn compare(a: &Claim, fa: &Features, b: &Claim, fb: &Features, ctx: &Context, ex
 /// The most that two versions told apart as two occasions by their counts and dates score: below
 /// the link threshold, whatever else they share.
 const ANOTHER_OCCASION_MAX: f64 = LINK_THRESHOLD * 0.9;
+
+/// How informative one ordinal of one thing is ("the second day of action"), as a counted
+/// thing's informativeness: a little less than an unround value.
+const ORDINAL_INFO: f64 = 0.4;
+
+/// Ordinal words from "second" up: "first" is too often no count of occasions ("first
+/// reported", "at first").
+const ORDINALS: &[&str] = &["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+fn ordinal_word(n: u8) -> &'static str {
+    ORDINALS.get(usize::from(n).wrapping_sub(2)).copied().unwrap_or("nth")
+}
+
+/// Words after an ordinal that are not what it orders: times and superlatives ("the second
+/// time", "the second half", "the third-largest").
+const NOT_ORDERED: &[&str] = &[
+    "time",
+    "half",
+    "quarter",
+    "place",
+    "term",
+    "hand",
+    "thought",
+    "opinion",
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "greatest",
+    "oldest",
+    "richest",
+    "poorest",
+    "longest",
+    "busiest",
+    "deadliest",
+    "most",
+    "best",
+    "worst",
+    "least",
+];
+
+/// The ordinals of a claim and the content words they order, up to three words after it
+/// before punctuation or a function word ("the second nationwide day of action": 2, [nationwide,
+/// day]); "2nd" as "second". None for superlatives ("the second largest") or "the second
+/// time".
+fn ordinals(toks: &[tokens::Token]) -> Vec<(u8, Vec<String>)> {
+    let mut out = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let low = tokens::key(t.text);
+        let n =
+            match low.as_str() {
+                "2nd" => Some(2),
+                "3rd" => Some(3),
+                w => ORDINALS.iter().position(|o| *o == w).map(|i| i as u8 + 2).or_else(|| {
+                    w.strip_suffix("th").and_then(|d| d.parse::<u8>().ok()).filter(|n| (4..=20).contains(n))
+                }),
+            };
+        let Some(n) = n else { continue };
+        let mut words = Vec::new();
+        let mut prev_end = t.span.end;
+        for u in toks[k + 1..].iter().take(3) {
+            let key = tokens::key(u.text);
+            if u.span.start != prev_end + 1 || is_stop(&key) || NOT_ORDERED.contains(&key.as_str()) {
+                break;
+            }
+            words.push(word_key(u.text));
+            prev_end = u.span.end;
+        }
+        if !words.is_empty() {
+            out.push((n, words));
+        }
+    }
+    out
+}
 
 /// How informative one change is, the same value before and after it, as a counted thing's
 /// informativeness: like an unround value, it is rarely written twice by chance.
