@@ -27,7 +27,11 @@
 //! agrees on the dead and differs on the injured is two facts, not one "differ". Occasions are
 //! kept apart: claims whose places exclude each other are not linked, nor are counts of one
 //! thing that cannot both be true where one version names a date and the other no time ("in
-//! May, some 200 residents" / "312 residents": two evacuations, not a discrepancy).
+//! May, some 200 residents" / "312 residents": two evacuations, not a discrepancy). Two changes
+//! in value that start or end at one value are one fact ("to 64 from 62" / "from 62 to 64"),
+//! one that starts where the other ends is another step ("from 60 to 62" / "from 62 to 64"); an
+//! ordinal and what it orders links two claims ("the second day of protests" / "the second big
+//! protest day"), other ordinals of one thing are other occasions ("the third round").
 //!
 //! Scale: candidates come from an inverted index over entities, counted things and rare
 //! words; very common keys are not indexed, so no pass over all pairs of claims is made and
@@ -42,7 +46,8 @@
 //! filtered Moby thesaurus, in any sense of a synonym but only the most frequent sense for
 //! related meanings (the first two for definitions); stances in other words meet only through
 //! the few stands `stance` reads, with an actor it can name (not "the unions", a common noun);
-//! what a count without a unit counts is only the few words beside it; a claim group still
+//! what a count without a unit counts is only the few words beside it; ordinals from "second"
+//! up only, and a length of time never changes a relation; a claim group still
 //! takes the strongest difference of all its facts (its counted facts also have
 //! their own groups); thresholds were set on the development sets (see `eval/README.md`), not
 //! learned.

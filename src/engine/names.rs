@@ -4,7 +4,10 @@
 //! Finding: runs of capitalised words; place names, aliases and demonyms from a bundled
 //! gazetteer (`data/gazetteer.txt`: "Russian" is a mention of Russia, "U.S." of the United
 //! States); titles ("Defense Secretary", "Foreign Minister") are stripped from a person's
-//! name; a run ending in an organisation word ("Department", "Agency") is an organisation.
+//! name, and the common words before a title stay out of a name the gazetteer lacks
+//! ("Ardesian Foreign Minister Selin Aydin"); a possessive ends a name ("Kyrvania's Boztau
+//! dam") unless an organisation's name goes on ("McDonald's Corporation"); a run ending in an
+//! organisation word ("Department", "Agency") is an organisation.
 //! Resolving: people by surname, tolerant of transliteration and misspelling ("Serdyukov" /
 //! "Serdukov", "Sergei" / "Sergey"), with first names that must not conflict (Sergei Ivanov
 //! and Sergey Lavrov stay two); surname-only and title references join the person of that
